@@ -1,0 +1,14 @@
+import { createOcrPool } from '/work/main/src/capture/ocr/ocr-pool.ts';
+import sharp from 'sharp';
+import { toPgm } from '/work/main/src/capture/ocr/raster.ts';
+const variant = process.argv[2] as any;
+const pool = createOcrPool({ dataVariant: variant });
+const { data, info } = await sharp('/work/shared/corpus/scans/tesseract-eurotext.tif').grayscale().raw().toBuffer({ resolveWithObject: true });
+let t = Date.now();
+const r = await pool.recognize(toPgm({ width: info.width, height: info.height, data, dpi: 300 }), { dpi: 300, pdf: true });
+console.log(Date.now() - t, r.confidence, r.wordCount, r.pdf?.length, r.text);
+t = Date.now();
+const r2 = await pool.recognize(toPgm({ width: info.width, height: info.height, data, dpi: 300 }), { dpi: 300, pdf: true });
+console.log(Date.now() - t);
+await pool.terminate();
+console.log(process.resourceUsage().maxRSS/1024);

@@ -1,0 +1,114 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Ctx } from '../platform/context.ts';
+import { OctoError } from '../platform/errors.ts';
+import { EntityCodeParams, ErrorView } from '../registry/mail-item.schemas.ts';
+import {
+  DismissBodySchema,
+  DocumentParams,
+  DocumentTextSchema,
+  IntakeResultsSchema,
+  QuarantineEntrySchema,
+  QuarantineListSchema,
+  QuarantineQuerySchema,
+  UploadChannelSchema,
+} from './capture.schemas.ts';
+import { getDocumentFile, getDocumentText } from './document.service.ts';
+import { ingestFile, type IntakeFile, type IntakeResult } from './intake.service.ts';
+import { dismissQuarantineEntry, getQuarantineOriginal, listQuarantineViews } from './quarantine.service.ts';
+
+/** RFC 6266 header that survives accents in file names. */
+function contentDisposition(filename: string, inline: boolean) {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export async function captureRoutes(server: FastifyInstance, ctx: Ctx) {
+  const app = server.withTypeProvider<ZodTypeProvider>();
+
+  app.post('/api/entities/:code/mail-items', {
+    schema: {
+      tags: ['courriers'],
+      summary: 'Dépôt de fichiers : chaque fichier devient un courrier enregistré, ou une entrée de quarantaine',
+      description:
+        'multipart/form-data : un champ `channel` (scan, upload, email ; défaut upload) puis une ou plusieurs parties `file` (PDF, TIFF, JPEG, PNG, EML). Le type est lu dans le contenu, jamais dans le nom.',
+      consumes: ['multipart/form-data'],
+      params: EntityCodeParams,
+      response: { 201: IntakeResultsSchema, 400: ErrorView, 404: ErrorView, 413: ErrorView },
+    },
+  }, async (req, reply) => {
+    if (!req.isMultipart()) {
+      throw new OctoError('PLATFORM_VALIDATION_FAILED', 'multipart expected', { detailFr: 'Envoyez les fichiers en multipart/form-data.' });
+    }
+    let channel: z.infer<typeof UploadChannelSchema> = 'upload';
+    const files: IntakeFile[] = [];
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        files.push({ filename: part.filename || 'sans-nom', bytes: await part.toBuffer() });
+      } else if (part.fieldname === 'channel') {
+        const parsed = UploadChannelSchema.safeParse(part.value);
+        if (!parsed.success) {
+          throw new OctoError('PLATFORM_VALIDATION_FAILED', 'bad channel', { detailFr: 'Canal inconnu : scan, upload ou email.' });
+        }
+        channel = parsed.data;
+      }
+    }
+    if (files.length === 0) {
+      throw new OctoError('PLATFORM_VALIDATION_FAILED', 'no file', { detailFr: 'Aucun fichier reçu.' });
+    }
+    const results: IntakeResult[] = [];
+    for (const file of files) results.push(await ingestFile(ctx, req.params.code, channel, file));
+    return reply.status(201).send({ results });
+  });
+
+  app.get('/api/entities/:code/documents/:documentId/original', {
+    schema: { tags: ['documents'], summary: 'Le fichier original, tel que reçu', params: DocumentParams },
+  }, async (req, reply) => {
+    const file = await getDocumentFile(ctx, req.params.code, req.params.documentId, 'original');
+    return reply.type(file.mime).header('content-disposition', contentDisposition(file.filename, true)).send(file.bytes);
+  });
+
+  app.get('/api/entities/:code/documents/:documentId/searchable', {
+    schema: { tags: ['documents'], summary: 'La version PDF recherchable (texte OCR invisible sous l’image)', params: DocumentParams },
+  }, async (req, reply) => {
+    const file = await getDocumentFile(ctx, req.params.code, req.params.documentId, 'searchable');
+    return reply.type(file.mime).header('content-disposition', contentDisposition(file.filename, true)).send(file.bytes);
+  });
+
+  app.get('/api/entities/:code/documents/:documentId/text', {
+    schema: {
+      tags: ['documents'],
+      summary: 'Le texte intégral, page par page, avec sa source (couche texte ou OCR)',
+      params: DocumentParams,
+      response: { 200: DocumentTextSchema, 404: ErrorView },
+    },
+  }, async (req) => getDocumentText(ctx, req.params.code, req.params.documentId));
+
+  app.get('/api/entities/:code/quarantine', {
+    schema: {
+      tags: ['quarantaine'],
+      summary: 'Les fichiers refusés, avec leur motif',
+      params: EntityCodeParams,
+      querystring: QuarantineQuerySchema,
+      response: { 200: QuarantineListSchema, 404: ErrorView },
+    },
+  }, async (req) => ({ entries: await listQuarantineViews(ctx, req.params.code, req.query.status) }));
+
+  app.get('/api/entities/:code/quarantine/:id/original', {
+    schema: { tags: ['quarantaine'], summary: 'Le fichier refusé, conservé tel que reçu', params: EntityCodeParams.extend({ id: z.string().min(1) }) },
+  }, async (req, reply) => {
+    const file = await getQuarantineOriginal(ctx, req.params.code, req.params.id);
+    return reply.type('application/octet-stream').header('content-disposition', contentDisposition(file.filename, false)).send(file.bytes);
+  });
+
+  app.post('/api/entities/:code/quarantine/:id/dismiss', {
+    schema: {
+      tags: ['quarantaine'],
+      summary: 'Écarter une entrée de quarantaine, avec la raison',
+      params: EntityCodeParams.extend({ id: z.string().min(1) }),
+      body: DismissBodySchema,
+      response: { 200: QuarantineEntrySchema, 404: ErrorView, 409: ErrorView },
+    },
+  }, async (req) => dismissQuarantineEntry(ctx, req.params.code, req.params.id, req.body.note));
+}

@@ -1,0 +1,13 @@
+// Capture's public surface: intake of files and e-mails, documents, quarantine, processing jobs.
+export { getDocumentFile, getDocumentText, listDocumentViews, type DocumentView } from './document.service.ts';
+export { ingestFile, type IntakeFile, type IntakeResult } from './intake.service.ts';
+export { processMailItemJob } from './jobs/process-mail-item.job.ts';
+export {
+  dismissQuarantineEntry,
+  getQuarantineOriginal,
+  listQuarantineViews,
+  type QuarantineEntryView,
+} from './quarantine.service.ts';
+
+import { processMailItemJob } from './jobs/process-mail-item.job.ts';
+export const captureJobs = [processMailItemJob];

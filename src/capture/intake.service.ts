@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../platform/context.ts';
+import { sha256Of } from '../platform/blob-store.ts';
+import { getMailItemSummary, registerMailItem, requireEntity, type MailChannel, type MailItemSummary } from '../registry/index.ts';
+import { parseEml, renderEmailBodyText, type ParsedEmail } from './email/index.ts';
+import { inspectDocument, sniffFile } from './files/index.ts';
+import { processMailItemJob } from './jobs/process-mail-item.job.ts';
+import { insertDocument, replacePages, updateDocument } from './document.queries.ts';
+import { quarantineFile, toQuarantineView, type QuarantineEntryView } from './quarantine.service.ts';
+import type { CaptureDocumentTable, DocumentKind, DocumentRole } from './tables.ts';
+
+export interface IntakeFile {
+  filename: string;
+  bytes: Buffer;
+}
+
+export interface IntakeResult {
+  filename: string;
+  item?: MailItemSummary;
+  quarantine?: QuarantineEntryView;
+}
+
+/** A document ready to register, or a file kept aside with its reason. */
+interface PreparedDocument {
+  role: DocumentRole;
+  filename: string;
+  mime: string;
+  kind: DocumentKind;
+  sha256: string;
+  sizeBytes: number;
+  pageCount: number;
+  status: CaptureDocumentTable['status'];
+  /** Text known at intake (e-mail bodies); other documents get theirs from the processing job. */
+  pages?: string[];
+  rejection?: unknown;
+}
+
+function limitsOf(ctx: Ctx) {
+  return { maxPixelsPerPage: ctx.config.maxPixelsPerPage, maxPages: ctx.config.maxPages };
+}
+
+/** Checks one file (upload or attachment) and stores it; throws the OctoError that names what is wrong. */
+async function prepareFile(ctx: Ctx, file: IntakeFile, role: DocumentRole): Promise<PreparedDocument> {
+  const sha256 = await ctx.blobs.put(file.bytes);
+  const base = { role, filename: file.filename, sha256, sizeBytes: file.bytes.length };
+  try {
+    const sniffed = await sniffFile(file.bytes, file.filename);
+    if (sniffed.kind === 'eml') {
+      const parsed = await parseEml(file.bytes);
+      return { ...base, mime: sniffed.mime, kind: 'eml', pageCount: 1, status: 'done', pages: [renderEmailBodyText(parsed)] };
+    }
+    const inspection = await inspectDocument(file.bytes, sniffed.kind, limitsOf(ctx));
+    return { ...base, mime: sniffed.mime, kind: sniffed.kind, pageCount: inspection.pageCount, status: 'pending' };
+  } catch (error) {
+    return { ...base, mime: 'application/octet-stream', kind: 'text', pageCount: 0, status: 'quarantined', rejection: error };
+  }
+}
+
+/**
+ * Takes one file for an entity: checks it, stores it (fsync'd) and registers it with a chrono
+ * number, then queues OCR and indexing. A file that cannot be taken goes to quarantine, with its
+ * bytes kept. An e-mail becomes one item: its body and each attachment are documents.
+ */
+export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChannel, file: IntakeFile): Promise<IntakeResult> {
+  const entity = await requireEntity(ctx, entityCode);
+  let sniffedKind: string | null = null;
+  try {
+    if (file.bytes.length > 0) sniffedKind = (await sniffFile(file.bytes, file.filename)).kind;
+  } catch {
+    sniffedKind = null;
+  }
+
+  let documents: PreparedDocument[];
+  let email: ParsedEmail | null = null;
+  const warnings: string[] = [];
+  if (sniffedKind === 'eml') {
+    const sha256 = await ctx.blobs.put(file.bytes);
+    try {
+      email = await parseEml(file.bytes);
+    } catch (error) {
+      const row = await quarantineFile(ctx, { entityId: entity.id, channel, filename: file.filename, sizeBytes: file.bytes.length, sha256, error });
+      return { filename: file.filename, quarantine: toQuarantineView(row, entity.code) };
+    }
+    warnings.push(...email.warnings);
+    const body = Buffer.from(renderEmailBodyText(email), 'utf8');
+    documents = [
+      { role: 'main', filename: file.filename, mime: 'message/rfc822', kind: 'eml', sha256, sizeBytes: file.bytes.length, pageCount: 0, status: 'done' },
+      {
+        role: 'email-body',
+        filename: 'corps-du-message.txt',
+        mime: 'text/plain; charset=utf-8',
+        kind: 'text',
+        sha256: await ctx.blobs.put(body),
+        sizeBytes: body.length,
+        pageCount: 1,
+        status: 'done',
+        pages: [body.toString('utf8')],
+      },
+    ];
+    for (const attachment of email.attachments) {
+      documents.push(await prepareFile(ctx, { filename: attachment.filename, bytes: attachment.bytes }, 'attachment'));
+    }
+  } else {
+    const prepared = await prepareFile(ctx, file, 'main');
+    if (prepared.rejection !== undefined) {
+      const row = await quarantineFile(ctx, {
+        entityId: entity.id,
+        channel,
+        filename: file.filename,
+        sizeBytes: file.bytes.length,
+        sha256: prepared.sha256,
+        error: prepared.rejection,
+      });
+      return { filename: file.filename, quarantine: toQuarantineView(row, entity.code) };
+    }
+    documents = [prepared];
+  }
+
+  const needsProcessing = documents.some((d) => d.status === 'pending' || d.role === 'email-body');
+  const itemId = await ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const registered = await registerMailItem(tctx, {
+      entityId: entity.id,
+      entityCode: entity.code,
+      direction: 'incoming',
+      channel,
+      status: needsProcessing ? 'processing' : 'indexed',
+      sourceFilename: file.filename,
+      sourceSha256: sha256Of(file.bytes),
+      documentCount: documents.length,
+      pageCount: documents.reduce((sum, d) => sum + d.pageCount, 0),
+      senderName: email?.from?.name ?? null,
+      senderAddress: email?.from?.address ?? null,
+      subject: email?.subject ?? null,
+      warnings,
+      emailMeta: email
+        ? { messageId: email.messageId, from: email.from, to: email.to, cc: email.cc, subject: email.subject, date: email.date }
+        : null,
+    });
+    const now = ctx.clock.now().toISOString();
+    for (const [position, doc] of documents.entries()) {
+      const documentId = randomUUID();
+      await insertDocument(trx, {
+        id: documentId,
+        entity_id: entity.id,
+        mail_item_id: registered.id,
+        position,
+        role: doc.role,
+        filename: doc.filename,
+        mime: doc.mime,
+        kind: doc.kind,
+        size_bytes: doc.sizeBytes,
+        sha256: doc.sha256,
+        searchable_sha256: null,
+        page_count: doc.pageCount,
+        status: doc.status,
+        text_source: doc.pages ? 'email' : null,
+        ocr_confidence: null,
+        quarantine_code: null,
+        created_at: now,
+        processed_at: doc.pages ? now : null,
+      });
+      if (doc.pages) {
+        await replacePages(
+          trx,
+          documentId,
+          doc.pages.map((text, index) => ({ document_id: documentId, page_index: index, text, source: 'email', confidence: null, rotation: 0, skew_degrees: 0 })),
+        );
+      }
+      if (doc.rejection !== undefined) {
+        const entry = await quarantineFile(tctx, {
+          entityId: entity.id,
+          channel,
+          filename: doc.filename,
+          sizeBytes: doc.sizeBytes,
+          sha256: doc.sha256,
+          error: doc.rejection,
+          mailItemId: registered.id,
+          documentId,
+        });
+        await updateDocument(trx, entity.id, documentId, { quarantine_code: entry.code });
+      }
+    }
+    if (needsProcessing) await ctx.jobs.enqueue(trx, processMailItemJob, { entityId: entity.id, mailItemId: registered.id });
+    return registered.id;
+  });
+  const item = await getMailItemSummary(ctx, entity.id, entity.code, itemId);
+  return { filename: file.filename, item };
+}

@@ -1,0 +1,71 @@
+// One image page through OCR: find the text-line axis and skew, turn the page
+// upright, recognise, and fall back to an orientation search when the read is poor.
+
+import type { OcrPool, OcrResult } from './ocr-pool.ts';
+import { toPgm, type GrayRaster } from './raster.ts';
+import { analyseLines } from './deskew.ts';
+import { rotateRaster, type Straightened } from './straighten.ts';
+import { AXIS_TRUST, bestOrientation, isConfident, passScore, type Rotation } from './orientation.ts';
+
+export interface PageOcr {
+  text: string;
+  confidence: number;
+  rotation: Rotation;
+  skewDegrees: number;
+  /** Text-only PDF page from tesseract, in the straightened image's frame. */
+  pdf: Buffer | null;
+  straightened: Straightened;
+}
+
+/** Skews smaller than this are left alone (resampling costs more than it gains). */
+const MIN_SKEW = 0.3;
+const MAX_SKEW = 10;
+
+export async function ocrRaster(raster: GrayRaster, pool: OcrPool, options: { pdf: boolean }): Promise<PageOcr> {
+  const geometry = await analyseLines(raster);
+  const turn: Rotation = geometry.vertical && geometry.axisContrast >= AXIS_TRUST ? 90 : 0;
+  let page = await readAt(raster, turn, pool, options.pdf, turn === 0 ? geometry.skewDegrees : undefined);
+  if (isConfident(page.result) || geometry.axisContrast < 1.05) return finish(page);
+
+  // poor first read of a page that has text lines: maybe upside down or mis-turned
+  const search = await bestOrientation(raster, pool, [0, 90, 180, 270]);
+  if (search.rotation !== page.rotation && search.score > (search.scores[page.rotation] ?? 0) + 5) {
+    const retry = await readAt(raster, search.rotation, pool, options.pdf);
+    if (passScore(retry.result) > passScore(page.result)) page = retry;
+  }
+  return finish(page);
+}
+
+interface Read {
+  rotation: Rotation;
+  skewDegrees: number;
+  straightened: Straightened;
+  result: OcrResult;
+}
+
+async function readAt(
+  raster: GrayRaster,
+  rotation: Rotation,
+  pool: OcrPool,
+  pdf: boolean,
+  knownSkew?: number,
+): Promise<Read> {
+  // skew is measured on the upright copy so its sign needs no per-rotation care
+  const upright = rotation === 0 ? { raster, angle: 0 } : await rotateRaster(raster, rotation);
+  const measured = knownSkew ?? (await analyseLines(upright.raster)).skewDegrees;
+  const skew = Math.abs(measured) >= MIN_SKEW && Math.abs(measured) <= MAX_SKEW ? -measured : 0;
+  const straightened = skew === 0 ? upright : await rotateRaster(raster, rotation + skew);
+  const result = await pool.recognize(toPgm(straightened.raster), { dpi: raster.dpi, pdf });
+  return { rotation, skewDegrees: Math.round(skew * 10) / 10, straightened, result };
+}
+
+function finish(read: Read): PageOcr {
+  return {
+    text: read.result.text.replace(/[ \t]+$/gmu, '').replace(/\n{3,}/g, '\n\n').trim(),
+    confidence: Math.round(read.result.confidence),
+    rotation: read.rotation,
+    skewDegrees: read.skewDegrees,
+    pdf: read.result.pdf,
+    straightened: read.straightened,
+  };
+}

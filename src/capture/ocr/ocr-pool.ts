@@ -1,0 +1,101 @@
+// A process-wide pool of tesseract.js workers (one WASM engine per worker thread).
+// Workers start lazily on the first job and are reused across documents: loading
+// the French + English models costs far more than recognising one page.
+
+import os from 'node:os';
+import { join } from 'node:path';
+import { createScheduler, createWorker, OEM, type Scheduler } from 'tesseract.js';
+import { OctoError } from '../../platform/errors.ts';
+import { stageLanguageData, type TessdataVariant } from './tessdata.ts';
+
+export interface OcrPoolOptions {
+  size?: number;
+  languages?: string;
+  cacheDir?: string;
+  /** Model variant from the @tesseract.js-data packages (default '4.0.0_best_int': same speed and text as '4.0.0', half the memory). */
+  dataVariant?: TessdataVariant;
+}
+
+export interface RecognizeOptions {
+  /** Resolution of the image, used for the PDF page size and tesseract's text-size heuristics. */
+  dpi: number;
+  /** Also return a text-only PDF page (invisible text, no image). */
+  pdf?: boolean;
+}
+
+export interface OcrResult {
+  text: string;
+  /** Tesseract mean word confidence, 0..100. */
+  confidence: number;
+  wordCount: number;
+  pdf: Buffer | null;
+}
+
+export interface OcrPool {
+  /** OCR one image (PGM, PNG, JPEG...) on the next free worker. */
+  recognize(image: Buffer, options: RecognizeOptions): Promise<OcrResult>;
+  terminate(): Promise<void>;
+  readonly size: number;
+}
+
+export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
+  const size = Math.max(1, Math.floor(options.size ?? os.availableParallelism()));
+  const languages = options.languages ?? 'fra+eng';
+  const cacheDir = options.cacheDir ?? join(os.tmpdir(), 'octo-ocr');
+  const variant = options.dataVariant ?? '4.0.0_best_int';
+  let scheduler: Promise<Scheduler> | null = null;
+  let terminated = false;
+
+  async function start(): Promise<Scheduler> {
+    const langPath = stageLanguageData(languages, variant, cacheDir);
+    const created = createScheduler();
+    const workers = await Promise.all(
+      Array.from({ length: size }, () =>
+        createWorker(languages, OEM.LSTM_ONLY, {
+          langPath,
+          cachePath: cacheDir,
+          cacheMethod: 'none', // the staged .gz files are the cache; never write elsewhere
+          gzip: true,
+          errorHandler: () => {}, // failures surface as rejected jobs
+        }),
+      ),
+    );
+    for (const worker of workers) created.addWorker(worker);
+    return created;
+  }
+
+  return {
+    size,
+    async recognize(image, { dpi, pdf = false }) {
+      if (terminated) throw new OctoError('CAPTURE_PROCESSING_FAILED', 'OCR pool is terminated');
+      scheduler ??= start();
+      scheduler.catch(() => (scheduler = null)); // let a later call retry a failed start
+      const ready = await scheduler;
+      const started = Date.now();
+      try {
+        const { data } = await ready.addJob(
+          'recognize',
+          image,
+          { user_defined_dpi: String(Math.round(dpi)), pdfTextOnly: true } as never,
+          { text: true, blocks: true, pdf },
+        );
+        if (process.env.OCTO_OCR_DEBUG) console.error(`[ocr] ${image.length}B ${Date.now() - started}ms conf=${data.confidence}`);
+        const words = (data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
+        return {
+          text: data.text ?? '',
+          confidence: Number.isFinite(data.confidence) ? data.confidence : 0,
+          wordCount: words.filter((w) => /[\p{L}\p{N}]{2}/u.test(w.text)).length,
+          pdf: pdf && data.pdf ? Buffer.from(data.pdf) : null,
+        };
+      } catch (error) {
+        throw new OctoError('CAPTURE_PROCESSING_FAILED', `OCR failed: ${String(error)}`, { cause: String(error) });
+      }
+    },
+    async terminate() {
+      terminated = true;
+      const current = scheduler;
+      scheduler = null;
+      if (current) await (await current.catch(() => null))?.terminate();
+    },
+  };
+}

@@ -1,0 +1,189 @@
+// A document's bytes → per-page text and, for scans, a searchable PDF.
+// Pages are prepared one after another on this thread (render/decode) and OCR'd
+// on the pool's workers, with at most pool.size pages in flight so memory stays flat.
+
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OctoError } from '../../platform/errors.ts';
+import type { OcrPool } from './ocr-pool.ts';
+import type { Matrix } from './affine.ts';
+import { openPdf } from './pdf-document.ts';
+import { extractPageText, hasMeaningfulText } from './pdf-text.ts';
+import { renderPdfPage } from './render-pdf-page.ts';
+import { countImagePages, decodeImagePage, type ImageKind } from './image-pages.ts';
+import { ocrRaster } from './ocr-page.ts';
+import { ImagePdfBuilder, overlayOnPdf, type TextOverlay } from './searchable-pdf.ts';
+import type { Rotation } from './orientation.ts';
+
+export type ProcessableKind = 'pdf' | 'tiff' | 'jpeg' | 'png';
+
+export interface PageText {
+  index: number; // 0-based
+  text: string; // lines separated by \n
+  source: 'text-layer' | 'ocr';
+  confidence: number | null; // 0..100 for OCR pages, null for text-layer pages
+  rotation: Rotation; // clockwise, applied before OCR
+  skewDegrees: number; // clockwise, applied before OCR (0 when none)
+  widthPt: number;
+  heightPt: number;
+}
+
+export interface ProcessedDocument {
+  pages: PageText[];
+  searchablePdf: Buffer | null;
+}
+
+export interface ProcessOptions {
+  pool: OcrPool;
+  maxPixelsPerPage?: number;
+  onPage?: (page: PageText) => void | Promise<void>;
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_MAX_PIXELS_PER_PAGE = 40_000_000;
+
+export async function processDocument(
+  bytes: Buffer,
+  kind: ProcessableKind,
+  options: ProcessOptions,
+): Promise<ProcessedDocument> {
+  if (!bytes?.length) throw new OctoError('CAPTURE_EMPTY_FILE', 'Empty document');
+  const maxPixels = options.maxPixelsPerPage ?? DEFAULT_MAX_PIXELS_PER_PAGE;
+  return kind === 'pdf' ? processPdf(bytes, maxPixels, options) : processImages(bytes, kind, maxPixels, options);
+}
+
+async function processPdf(bytes: Buffer, maxPixels: number, options: ProcessOptions): Promise<ProcessedDocument> {
+  const doc: PDFDocumentProxy = await openPdf(bytes);
+  const overlays = new Map<number, TextOverlay>();
+  try {
+    const pages = await runPages(doc.numPages, options, async (index) => {
+      const page = await doc.getPage(index + 1).catch((error) => {
+        throw new OctoError('CAPTURE_PDF_CORRUPT', `Cannot read page ${index + 1}: ${String(error)}`, { page: index });
+      });
+      const { width: widthPt, height: heightPt } = page.getViewport({ scale: 1 });
+      const text = await extractPageText(page).catch(() => '');
+      if (hasMeaningfulText(text)) {
+        page.cleanup();
+        const result: PageText = { index, text, source: 'text-layer', confidence: null, rotation: 0, skewDegrees: 0, widthPt, heightPt };
+        return () => Promise.resolve(result);
+      }
+      const rendered = await renderPdfPage(page, maxPixels);
+      return async () => {
+        const ocr = await ocrRaster(rendered.raster, options.pool, { pdf: true });
+        if (ocr.pdf) {
+          overlays.set(index, {
+            pdf: ocr.pdf,
+            straightened: ocr.straightened,
+            raster: rendered.raster,
+            userToRaster: rendered.transform as Matrix,
+          });
+        }
+        return ocrPage(index, ocr, widthPt, heightPt);
+      };
+    });
+    if (!pages.some((p) => p.source === 'ocr')) return { pages, searchablePdf: null };
+    return { pages, searchablePdf: await overlayOnPdf(bytes, overlays) };
+  } finally {
+    await doc.destroy().catch(() => {});
+  }
+}
+
+async function processImages(
+  bytes: Buffer,
+  kind: ImageKind,
+  maxPixels: number,
+  options: ProcessOptions,
+): Promise<ProcessedDocument> {
+  const count = await countImagePages(bytes, kind);
+  const builder = new ImagePdfBuilder();
+  const pages = await runPages(count, options, async (index) => {
+    const image = await decodeImagePage(bytes, kind, index, maxPixels);
+    const { raster } = image;
+    const widthPt = (raster.width * 72) / raster.dpi;
+    const heightPt = (raster.height * 72) / raster.dpi;
+    return async () => {
+      const ocr = await ocrRaster(raster, options.pool, { pdf: true });
+      const overlay: TextOverlay | null = ocr.pdf
+        ? { pdf: ocr.pdf, straightened: ocr.straightened, raster, userToRaster: [raster.width / widthPt, 0, 0, -raster.height / heightPt, 0, raster.height] }
+        : null;
+      await builder.add(index, { picture: image.picture, widthPt, heightPt, overlay });
+      return ocrPage(index, ocr, widthPt, heightPt);
+    };
+  });
+  return { pages, searchablePdf: await builder.save() };
+}
+
+function ocrPage(index: number, ocr: Awaited<ReturnType<typeof ocrRaster>>, widthPt: number, heightPt: number): PageText {
+  return {
+    index,
+    text: ocr.text,
+    source: 'ocr',
+    confidence: ocr.confidence,
+    rotation: ocr.rotation,
+    skewDegrees: ocr.skewDegrees,
+    widthPt: round2(widthPt),
+    heightPt: round2(heightPt),
+  };
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Runs `prepare` for each page in order (sequential: rendering shares this thread),
+ * then its returned OCR step concurrently, never more than pool.size steps at once.
+ * onPage is called in page order.
+ */
+async function runPages(
+  count: number,
+  options: ProcessOptions,
+  prepare: (index: number) => Promise<() => Promise<PageText>>,
+): Promise<PageText[]> {
+  const limit = Math.max(1, options.pool.size);
+  const results: PageText[] = new Array(count);
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+  let emitted = 0;
+  let emitting: Promise<void> = Promise.resolve();
+
+  const emitReady = () => {
+    emitting = emitting.then(async () => {
+      while (emitted < count && results[emitted]) {
+        const page = results[emitted++];
+        if (options.onPage) await options.onPage(page);
+      }
+    });
+    emitting.catch((error) => (failure ??= error));
+  };
+
+  for (let index = 0; index < count && !failure; index++) {
+    options.signal?.throwIfAborted();
+    while (inFlight.size >= limit) await Promise.race(inFlight);
+    if (failure) break;
+    let step: () => Promise<PageText>;
+    try {
+      step = await prepare(index);
+    } catch (error) {
+      failure = error;
+      break;
+    }
+    const task = step()
+      .then((page) => {
+        results[index] = page;
+        emitReady();
+      })
+      .catch((error) => {
+        failure ??= error;
+      })
+      .finally(() => inFlight.delete(task));
+    inFlight.add(task);
+  }
+  await Promise.all(inFlight);
+  await emitting.catch(() => {});
+  if (failure) throw wrap(failure);
+  options.signal?.throwIfAborted();
+  return results;
+}
+
+function wrap(error: unknown): unknown {
+  if (error instanceof OctoError || (error as Error)?.name === 'AbortError') return error;
+  return new OctoError('CAPTURE_PROCESSING_FAILED', `Document processing failed: ${String(error)}`);
+}

@@ -1,0 +1,138 @@
+import { indexMailItemFields, type DocumentText } from '../indexing/index.ts';
+import type { Ctx } from '../platform/context.ts';
+import { frenchMessageFor, isOctoError } from '../platform/errors.ts';
+import { completeMailItemIndexing, getMailItemState, setMailItemStatus, type MailStatus } from '../registry/index.ts';
+import { listDocuments, listPages, replacePages, updateDocument } from './document.queries.ts';
+import { processDocument, type ProcessableKind } from './ocr/index.ts';
+import { ocrPoolFor } from './ocr-pool-provider.ts';
+import { findOpenQuarantineForDocument } from './quarantine.queries.ts';
+import { quarantineFile } from './quarantine.service.ts';
+import type { CaptureDocumentTable } from './tables.ts';
+
+const PROCESSABLE = new Set(['pdf', 'tiff', 'jpeg', 'png']);
+/** Below this mean OCR confidence (0-100) a scan is flagged for a person to check. */
+const LOW_CONFIDENCE = 55;
+/** Fewer letters than this on a whole document: nothing was recognised. */
+const MIN_LETTERS = 20;
+
+async function ocrDocument(ctx: Ctx, doc: CaptureDocumentTable, channel: string): Promise<void> {
+  await updateDocument(ctx.db, doc.entity_id, doc.id, { status: 'processing' });
+  const bytes = await ctx.blobs.get(doc.sha256);
+  let result;
+  try {
+    result = await processDocument(bytes, doc.kind as ProcessableKind, {
+      pool: ocrPoolFor(ctx),
+      maxPixelsPerPage: ctx.config.maxPixelsPerPage,
+    });
+  } catch (error) {
+    if (!isOctoError(error)) throw error; // unexpected: let the queue retry
+    // The file itself is at fault: keep it aside with its reason, go on with the others.
+    await ctx.db.transaction().execute(async (trx) => {
+      const tctx = { ...ctx, db: trx };
+      await updateDocument(trx, doc.entity_id, doc.id, { status: 'quarantined', quarantine_code: error.code, processed_at: ctx.clock.now().toISOString() });
+      if (!(await findOpenQuarantineForDocument(trx, doc.entity_id, doc.id))) {
+        await quarantineFile(tctx, {
+          entityId: doc.entity_id, channel, filename: doc.filename, sizeBytes: Number(doc.size_bytes),
+          sha256: doc.sha256, error, mailItemId: doc.mail_item_id, documentId: doc.id,
+        });
+      }
+    });
+    return;
+  }
+  const searchableSha = result.searchablePdf ? await ctx.blobs.put(result.searchablePdf) : null;
+  const ocrPages = result.pages.filter((p) => p.source === 'ocr');
+  const confidence = ocrPages.length ? ocrPages.reduce((sum, p) => sum + (p.confidence ?? 0), 0) / ocrPages.length : null;
+  const textSource = ocrPages.length === 0 ? 'text-layer' : ocrPages.length === result.pages.length ? 'ocr' : 'mixed';
+  await ctx.db.transaction().execute(async (trx) => {
+    await replacePages(
+      trx,
+      doc.id,
+      result.pages.map((p) => ({
+        document_id: doc.id, page_index: p.index, text: p.text, source: p.source,
+        confidence: p.confidence, rotation: p.rotation, skew_degrees: p.skewDegrees,
+      })),
+    );
+    await updateDocument(trx, doc.entity_id, doc.id, {
+      status: 'done', page_count: result.pages.length, searchable_sha256: searchableSha,
+      text_source: textSource, ocr_confidence: confidence, processed_at: ctx.clock.now().toISOString(),
+    });
+  });
+}
+
+/** Idempotent: documents already done are skipped, fields and search rows are replaced. */
+export async function processMailItem(ctx: Ctx, entityId: string, mailItemId: string): Promise<'done' | 'skipped'> {
+  const item = await getMailItemState(ctx, entityId, mailItemId);
+  if (!item) return 'skipped';
+  for (const doc of await listDocuments(ctx.db, entityId, mailItemId)) {
+    if (PROCESSABLE.has(doc.kind) && (doc.status === 'pending' || doc.status === 'processing')) {
+      await ocrDocument(ctx, doc, item.channel);
+    }
+  }
+
+  const documents = await listDocuments(ctx.db, entityId, mailItemId);
+  const texts: DocumentText[] = [];
+  const warnings = new Set(item.warnings);
+  let status: MailStatus = 'indexed';
+  let pageCount = 0;
+  let letters = 0;
+  let searchBody = '';
+  for (const doc of documents) {
+    pageCount += Number(doc.page_count);
+    if (doc.status === 'quarantined') {
+      status = 'needs_review';
+      warnings.add(`${doc.filename} : ${frenchMessageFor((doc.quarantine_code ?? 'CAPTURE_PROCESSING_FAILED') as never)}`);
+      continue;
+    }
+    const pages = (await listPages(ctx.db, doc.id)).map((p) => p.text);
+    if (pages.length === 0) continue;
+    letters += pages.join('').replace(/[^\p{L}]/gu, '').length;
+    searchBody += `${doc.filename}\n${pages.join('\n')}\n`;
+    texts.push({ documentId: doc.id, pages, email: doc.role === 'email-body' && item.email ? item.email : undefined });
+    if (doc.ocr_confidence !== null && Number(doc.ocr_confidence) < LOW_CONFIDENCE) {
+      status = 'needs_review';
+      warnings.add(`${doc.filename} : ${frenchMessageFor('CAPTURE_LOW_OCR_CONFIDENCE')}`);
+    }
+  }
+  if (letters < MIN_LETTERS && documents.some((d) => PROCESSABLE.has(d.kind))) {
+    status = 'needs_review';
+    warnings.add(frenchMessageFor('CAPTURE_NO_TEXT_FOUND'));
+  }
+
+  await ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    const fields = await indexMailItemFields(tctx, entityId, mailItemId, texts, item.receivedAt);
+    const best = (name: string) => fields.filter((f) => f.name === name).sort((a, b) => b.confidence - a.confidence)[0];
+    const sender = best('sender');
+    const senderDetails = (sender?.details ?? {}) as { name?: string; email?: string; addressLines?: string[]; postcode?: string; city?: string };
+    await completeMailItemIndexing(tctx, entityId, mailItemId, {
+      status,
+      senderName: item.email?.from?.name ?? item.email?.from?.address ?? senderDetails.name ?? sender?.value ?? null,
+      senderAddress: item.email?.from?.address ??
+        ([...(senderDetails.addressLines ?? []), [senderDetails.postcode, senderDetails.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null),
+      subject: item.email?.subject ?? best('subject')?.value ?? null,
+      letterDate: best('letter_date')?.normalized ?? null,
+      pageCount,
+      warnings: [...warnings],
+      searchBody: `${searchBody}\n${fields.map((f) => f.value).join('\n')}`,
+    });
+  });
+  return 'done';
+}
+
+/** Retries are exhausted: the item waits for a person, with the reason in the quarantine list. */
+export async function recordProcessingFailure(ctx: Ctx, entityId: string, mailItemId: string, error: unknown) {
+  const item = await getMailItemState(ctx, entityId, mailItemId);
+  if (!item) return;
+  await ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    for (const doc of await listDocuments(trx, entityId, mailItemId)) {
+      if (doc.status !== 'pending' && doc.status !== 'processing') continue;
+      await updateDocument(trx, entityId, doc.id, { status: 'failed', quarantine_code: 'CAPTURE_PROCESSING_FAILED' });
+      await quarantineFile(tctx, {
+        entityId, channel: item.channel, filename: doc.filename, sizeBytes: Number(doc.size_bytes), sha256: doc.sha256,
+        error: isOctoError(error) ? error : Object.assign(new Error(String(error)), {}), mailItemId, documentId: doc.id,
+      });
+    }
+    await setMailItemStatus(tctx, entityId, mailItemId, 'needs_review', [...item.warnings, frenchMessageFor('CAPTURE_PROCESSING_FAILED')]);
+  });
+}

@@ -1,0 +1,148 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { openApp, type App } from '../app.ts';
+import { ingestFile } from '../capture/index.ts';
+import { loadConfig } from '../platform/config.ts';
+import { isOctoError } from '../platform/errors.ts';
+import { getMailItemDetail, getMailItemDetailByChrono, searchInbox, type MailChannel } from '../registry/index.ts';
+import { seedDemoMail } from './demo.ts';
+import { formatIntake, formatItem } from './format.ts';
+
+const program = new Command();
+program.name('octo').description('Octo : la chaîne du courrier des administrations de l’État').showHelpAfterError();
+
+async function withApp<T>(fn: (app: App) => Promise<T>, overrides: Parameters<typeof loadConfig>[1] = {}): Promise<T> {
+  const config = loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn', ...overrides });
+  const app = await openApp(config);
+  try {
+    return await fn(app);
+  } finally {
+    await app.close();
+  }
+}
+
+function print(json: boolean, value: unknown, text: string) {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+}
+
+program
+  .command('serve')
+  .description('Démarre le serveur web et l’API (et les traitements, sauf --role api)')
+  .option('--port <port>', 'port HTTP', process.env.OCTO_PORT ?? '3000')
+  .option('--host <host>', 'adresse d’écoute', process.env.OCTO_HOST ?? '127.0.0.1')
+  .addOption(new Option('--role <role>', 'api, worker ou all').choices(['api', 'all']).default('all'))
+  .option('--demo', 'dépose quelques courriers réels de démonstration si le registre est vide')
+  .action(async (opts: { port: string; host: string; role: 'api' | 'all'; demo?: boolean }) => {
+    const config = loadConfig(process.env, { port: Number(opts.port), host: opts.host });
+    const app = await openApp(config);
+    if (opts.role === 'all') await app.startWorkers();
+    const server = await app.buildHttpServer();
+    const address = await server.listen({ port: config.port, host: config.host });
+    const shown = address.replace('127.0.0.1', 'localhost');
+    process.stdout.write(`Octo est prêt : ${shown}/  (API : ${shown}/api/docs, données : ${config.dataDir})\n`);
+    if (opts.demo) {
+      const seeded = await seedDemoMail(app.ctx);
+      if (seeded > 0) process.stdout.write(`${seeded} courriers de démonstration déposés (OCR en cours).\n`);
+    }
+    const stop = async () => {
+      await server.close();
+      await app.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('worker')
+  .description('Démarre un processus de traitement (OCR, indexation) supplémentaire')
+  .option('--concurrency <n>', 'traitements menés de front', '')
+  .action(async (opts: { concurrency: string }) => {
+    const config = loadConfig(process.env);
+    const app = await openApp(config);
+    await app.startWorkers(opts.concurrency ? Number(opts.concurrency) : undefined);
+    process.stdout.write(`Worker Octo démarré (${app.ctx.jobs.kind}).\n`);
+    const stop = async () => {
+      await app.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('ingest')
+  .description('Enregistre des fichiers (PDF, TIFF, JPEG, PNG, EML) et attend leur indexation')
+  .requiredOption('--entity <code>', 'code de l’entité, par exemple PREF69')
+  .addOption(new Option('--channel <channel>', 'canal').choices(['scan', 'upload', 'email']).default('scan'))
+  .option('--json', 'sortie JSON')
+  .option('--no-wait', 'ne pas attendre la fin de l’OCR')
+  .argument('<files...>')
+  .action(async (files: string[], opts: { entity: string; channel: MailChannel; json?: boolean; wait: boolean }) => {
+    await withApp(async (app) => {
+      if (opts.wait) await app.startWorkers();
+      const results = [];
+      for (const file of files) {
+        const bytes = await fs.readFile(file);
+        results.push(await ingestFile(app.ctx, opts.entity, opts.channel, { filename: path.basename(file), bytes }));
+      }
+      if (opts.wait) await app.waitForIdle();
+      const out = [];
+      for (const result of results) {
+        const detail = result.item ? await getMailItemDetail(app.ctx, opts.entity, result.item.chrono) : null;
+        out.push({ filename: result.filename, item: detail, quarantine: result.quarantine ?? null, text: formatIntake(result, detail) });
+      }
+      print(opts.json ?? false, out.map(({ text: _text, ...rest }) => rest), out.map((o) => o.text).join('\n\n'));
+      if (out.some((o) => o.quarantine)) process.exitCode = 3;
+    });
+  });
+
+program
+  .command('search')
+  .description('Recherche plein texte dans le registre d’une entité')
+  .requiredOption('--entity <code>', 'code de l’entité')
+  .option('--json', 'sortie JSON')
+  .option('--page <n>', 'page', '1')
+  .option('--page-size <n>', 'résultats par page', '20')
+  .argument('<query...>')
+  .action(async (query: string[], opts: { entity: string; json?: boolean; page: string; pageSize: string }) => {
+    await withApp(async (app) => {
+      const found = await searchInbox(app.ctx, opts.entity, query.join(' '), { page: Number(opts.page), pageSize: Number(opts.pageSize) });
+      const text = [
+        `${found.total} résultat(s)`,
+        ...found.results.map((r) => `${r.item.chrono}  ${r.item.subject ?? '(sans objet)'}  — ${r.item.senderName ?? 'expéditeur inconnu'}\n    ${r.snippet.replace(/\s+/g, ' ').replace(/\[\[|\]\]/g, '*')}`),
+      ].join('\n');
+      print(opts.json ?? false, found, text);
+    });
+  });
+
+program
+  .command('show')
+  .description('Affiche un courrier, ses champs extraits et son texte intégral')
+  .option('--json', 'sortie JSON')
+  .argument('<chrono>')
+  .action(async (chrono: string, opts: { json?: boolean }) => {
+    await withApp(async (app) => {
+      const detail = await getMailItemDetailByChrono(app.ctx, chrono);
+      const { getDocumentText } = await import('../capture/index.ts');
+      const documents = [];
+      for (const doc of detail.documents) {
+        documents.push({ ...doc, text: (await getDocumentText(app.ctx, detail.entityCode, doc.id)).pages });
+      }
+      const text = [
+        formatItem(detail),
+        ...documents.map((d) => `\n=== ${d.filename} (${d.kind}, ${d.pageCount} page(s)) ===\n${d.text.map((p) => `--- page ${p.index + 1} (${p.source === 'ocr' ? `OCR ${Math.round(p.confidence ?? 0)} %` : p.source}) ---\n${p.text}`).join('\n')}`),
+      ].join('\n');
+      print(opts.json ?? false, { ...detail, documents }, text);
+    });
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (isOctoError(error)) {
+    process.stderr.write(`Erreur : ${error.frenchMessage} [${error.code}]\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`Erreur : ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+// Every OCTO_* variable is declared here once, with its documentation; nothing else
+// reads process.env. Defaults run the embedded mode with zero configuration.
+const ConfigSchema = z.object({
+  dataDir: z.string().min(1).describe('OCTO_DATA_DIR: dossier des données (base SQLite, fichiers). Défaut : ./data'),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL doit commencer par postgres:// ou postgresql://')
+    .optional()
+    .describe('DATABASE_URL: PostgreSQL (mode réparti). Absent : SQLite embarqué dans OCTO_DATA_DIR.'),
+  host: z.string().describe('OCTO_HOST: adresse d’écoute du serveur web. Défaut : 127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).describe('OCTO_PORT: port du serveur web. Défaut : 3000'),
+  ocrWorkers: z.coerce.number().int().min(1).max(64).describe('OCTO_OCR_WORKERS: nombre de moteurs OCR en parallèle. Défaut : nombre de cœurs'),
+  jobConcurrency: z.coerce.number().int().min(1).max(64).describe('OCTO_JOB_CONCURRENCY: traitements menés de front par processus. Défaut : 2'),
+  jobLeaseSeconds: z.coerce.number().int().min(2).max(86400).describe('OCTO_JOB_LEASE_SECONDS: délai après lequel un traitement interrompu (panne) est repris. Défaut : 60'),
+  maxUploadMb: z.coerce.number().positive().describe('OCTO_MAX_UPLOAD_MB: taille maximale d’un fichier déposé, en Mo. Défaut : 100'),
+  maxPixelsPerPage: z.coerce.number().int().positive().describe('OCTO_MAX_PIXELS_PER_PAGE: nombre maximal de pixels d’une page image (protection contre les « bombes »). Défaut : 40 000 000'),
+  maxPages: z.coerce.number().int().positive().describe('OCTO_MAX_PAGES: nombre maximal de pages d’un document. Défaut : 500'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).describe('OCTO_LOG_LEVEL: niveau de journalisation. Défaut : info'),
+});
+
+export type Config = Readonly<z.infer<typeof ConfigSchema>>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const raw = {
+    dataDir: path.resolve(env.OCTO_DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    host: env.OCTO_HOST ?? '127.0.0.1',
+    port: env.OCTO_PORT ?? 3000,
+    ocrWorkers: env.OCTO_OCR_WORKERS ?? Math.max(1, os.availableParallelism()),
+    jobConcurrency: env.OCTO_JOB_CONCURRENCY ?? 2,
+    jobLeaseSeconds: env.OCTO_JOB_LEASE_SECONDS ?? 60,
+    maxUploadMb: env.OCTO_MAX_UPLOAD_MB ?? 100,
+    maxPixelsPerPage: env.OCTO_MAX_PIXELS_PER_PAGE ?? 40_000_000,
+    maxPages: env.OCTO_MAX_PAGES ?? 500,
+    logLevel: env.OCTO_LOG_LEVEL ?? 'info',
+    ...overrides,
+  };
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Configuration invalide :\n${problems}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+/** The documentation of every variable, for `octo config` and docs/configuration.md. */
+export function describeConfig(): Array<{ key: string; description: string }> {
+  return Object.entries(ConfigSchema.shape).map(([key, schema]) => ({ key, description: schema.description ?? '' }));
+}

@@ -1,0 +1,20 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { captureMigrations } from '../../capture/migrations/index.ts';
+import { indexingMigrations } from '../../indexing/migrations/index.ts';
+import { registryMigrations } from '../../registry/migrations/index.ts';
+import { platformMigrations } from '../migrations/index.ts';
+import type { OctoDb } from './schema.ts';
+
+// Each capability owns its migrations; names start with a timestamp so the order is global.
+class CapabilityMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return { ...platformMigrations, ...registryMigrations, ...captureMigrations, ...indexingMigrations };
+  }
+}
+
+export async function migrateToLatest(db: Kysely<OctoDb>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new CapabilityMigrationProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

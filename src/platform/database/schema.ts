@@ -1,0 +1,7 @@
+// The whole database type: each capability declares its own tables in tables.ts.
+import type { CaptureTables } from '../../capture/tables.ts';
+import type { IndexingTables } from '../../indexing/tables.ts';
+import type { RegistryTables } from '../../registry/tables.ts';
+import type { PlatformTables } from '../tables.ts';
+
+export interface OctoDb extends PlatformTables, RegistryTables, CaptureTables, IndexingTables {}

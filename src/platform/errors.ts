@@ -1,0 +1,107 @@
+// One error type for the whole platform. Codes are namespaced by capability and
+// double as quarantine reasons, so a broken PDF reads alike in the API, the inbox
+// and the logs. The French text for people is looked up by code (docs/errors.md).
+
+export const ERROR_CATALOGUE = {
+  // platform
+  PLATFORM_VALIDATION_FAILED: { status: 400, fr: 'La requête est invalide.' },
+  PLATFORM_NOT_FOUND: { status: 404, fr: 'Ressource introuvable.' },
+  PLATFORM_PAYLOAD_TOO_LARGE: { status: 413, fr: 'Le fichier dépasse la taille maximale acceptée.' },
+  PLATFORM_INTERNAL: { status: 500, fr: 'Erreur interne : l’équipe technique doit intervenir.' },
+  PLATFORM_CONFIG_INVALID: { status: 500, fr: 'La configuration de la plateforme est invalide.' },
+
+  // capture: what can be wrong with a file that reaches the platform
+  CAPTURE_EMPTY_FILE: { status: 422, fr: 'Le fichier est vide (0 octet).' },
+  CAPTURE_UNSUPPORTED_TYPE: {
+    status: 422,
+    fr: 'Type de fichier non pris en charge : seuls les PDF, TIFF, JPEG, PNG et courriels (.eml) sont acceptés.',
+  },
+  CAPTURE_TYPE_MISMATCH: {
+    status: 422,
+    fr: 'Le contenu du fichier ne correspond pas à son extension (par exemple un programme renommé en .pdf).',
+  },
+  CAPTURE_EXECUTABLE_FILE: {
+    status: 422,
+    fr: 'Le fichier est un programme exécutable : il n’est pas accepté comme courrier.',
+  },
+  CAPTURE_PDF_ENCRYPTED: {
+    status: 422,
+    fr: 'Le PDF est protégé par un mot de passe : demandez à l’expéditeur une version non protégée.',
+  },
+  CAPTURE_PDF_CORRUPT: { status: 422, fr: 'Le PDF est endommagé ou tronqué et ne peut pas être lu.' },
+  CAPTURE_PDF_NO_PAGES: { status: 422, fr: 'Le PDF ne contient aucune page lisible.' },
+  CAPTURE_IMAGE_CORRUPT: { status: 422, fr: 'L’image est endommagée ou tronquée et ne peut pas être lue.' },
+  CAPTURE_IMAGE_TOO_LARGE: {
+    status: 422,
+    fr: 'L’image est démesurée (nombre de pixels trop élevé) : fichier refusé par sécurité.',
+  },
+  CAPTURE_TOO_MANY_PAGES: { status: 422, fr: 'Le document dépasse le nombre maximal de pages accepté.' },
+  CAPTURE_EML_INVALID: {
+    status: 422,
+    fr: 'Le fichier n’est pas un courriel valide (en-têtes absents ou illisibles).',
+  },
+  CAPTURE_EML_ENCRYPTED: {
+    status: 422,
+    fr: 'Le courriel est chiffré (PGP ou S/MIME) : son contenu ne peut pas être lu.',
+  },
+  CAPTURE_EML_BAD_ENCODING: {
+    status: 422,
+    fr: 'Le courriel utilise un encodage de caractères illisible.',
+  },
+  CAPTURE_ATTACHMENT_UNREADABLE: {
+    status: 422,
+    fr: 'Une pièce jointe est illisible (fichier tronqué ou endommagé).',
+  },
+  CAPTURE_NO_TEXT_FOUND: {
+    status: 200,
+    fr: 'Aucun texte reconnu : ce n’est peut-être pas un document (photo, page blanche).',
+  },
+  CAPTURE_LOW_OCR_CONFIDENCE: {
+    status: 200,
+    fr: 'Qualité de numérisation faible : le texte reconnu est peu fiable, vérifiez le document.',
+  },
+  CAPTURE_PROCESSING_FAILED: {
+    status: 500,
+    fr: 'Le traitement du document a échoué après plusieurs tentatives.',
+  },
+
+  // registry
+  REGISTRY_ENTITY_NOT_FOUND: { status: 404, fr: 'Entité inconnue.' },
+  REGISTRY_ITEM_NOT_FOUND: { status: 404, fr: 'Courrier introuvable.' },
+  REGISTRY_DOCUMENT_NOT_FOUND: { status: 404, fr: 'Document introuvable.' },
+  REGISTRY_QUARANTINE_NOT_FOUND: { status: 404, fr: 'Entrée de quarantaine introuvable.' },
+  REGISTRY_QUARANTINE_ALREADY_RESOLVED: { status: 409, fr: 'Cette entrée de quarantaine a déjà été traitée.' },
+  REGISTRY_SEARCH_INVALID: { status: 400, fr: 'La recherche est invalide.' },
+} as const satisfies Record<string, { status: number; fr: string }>;
+
+export type OctoErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export class OctoError extends Error {
+  readonly code: OctoErrorCode;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: OctoErrorCode, message?: string, details: Record<string, unknown> = {}) {
+    super(message ?? code);
+    this.name = 'OctoError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status;
+  }
+
+  /** The text shown to people: the catalogue's French sentence, plus a specific detail when given. */
+  get frenchMessage(): string {
+    return frenchMessageFor(this.code, this.details);
+  }
+}
+
+export function frenchMessageFor(code: OctoErrorCode, details: Record<string, unknown> = {}): string {
+  const base = ERROR_CATALOGUE[code].fr;
+  return typeof details.detailFr === 'string' && details.detailFr ? `${base} ${details.detailFr}` : base;
+}
+
+export function isOctoError(error: unknown): error is OctoError {
+  return error instanceof OctoError;
+}

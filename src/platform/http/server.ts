@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Ctx } from '../context.ts';
+import { ERROR_CATALOGUE, isOctoError } from '../errors.ts';
+
+export type OctoServer = FastifyInstance;
+export type RoutePlugin = (app: FastifyInstance, ctx: Ctx) => Promise<void> | void;
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+/** The HTTP edge: parses, calls services, shapes replies; errors become { code, message, details }. */
+export async function buildServer(ctx: Ctx, routes: RoutePlugin[]): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as unknown as FastifyBaseLogger,
+    bodyLimit: 10 * 1024 * 1024,
+    disableRequestLogging: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(multipart, {
+    limits: { fileSize: Math.floor(ctx.config.maxUploadMb * 1024 * 1024), files: 50, fields: 10 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Octo — API REST',
+        description: 'Chaîne du courrier des administrations territoriales de l’État : enregistrement, numérisation, recherche.',
+        version: '0.1.0',
+      },
+      servers: [],
+      tags: [
+        { name: 'entités', description: 'Entités de la plateforme et leurs services' },
+        { name: 'courriers', description: 'Registre des courriers' },
+        { name: 'documents', description: 'Documents d’un courrier' },
+        { name: 'quarantaine', description: 'Fichiers refusés, avec leur motif' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (isOctoError(error)) {
+      if (error.status >= 500) request.log.error({ err: error, code: error.code }, 'request failed');
+      return reply.status(error.status).send({ code: error.code, message: error.frenchMessage, details: error.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((v) => `${v.instancePath || v.params?.issue?.path?.join('.') || ''} ${v.message}`.trim());
+      return reply.status(400).send({
+        code: 'PLATFORM_VALIDATION_FAILED',
+        message: `${ERROR_CATALOGUE.PLATFORM_VALIDATION_FAILED.fr} ${issues.join(' ; ')}`,
+        details: { issues },
+      });
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status === 413 || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      return reply.status(413).send({ code: 'PLATFORM_PAYLOAD_TOO_LARGE', message: ERROR_CATALOGUE.PLATFORM_PAYLOAD_TOO_LARGE.fr, details: {} });
+    }
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({ code: 'PLATFORM_VALIDATION_FAILED', message: `${ERROR_CATALOGUE.PLATFORM_VALIDATION_FAILED.fr} ${error.message}`, details: {} });
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return reply.status(500).send({ code: 'PLATFORM_INTERNAL', message: ERROR_CATALOGUE.PLATFORM_INTERNAL.fr, details: {} });
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: ctx.dialect, queue: ctx.jobs.kind }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (api) => {
+    for (const plugin of routes) await plugin(api, ctx);
+  });
+
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // The single-page application answers every non-API path.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        return reply.status(404).send({ code: 'PLATFORM_NOT_FOUND', message: ERROR_CATALOGUE.PLATFORM_NOT_FOUND.fr, details: {} });
+      }
+      return reply.sendFile('index.html');
+    });
+  } else {
+    app.get('/', async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(
+        '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Octo</title><p>L’application web n’est pas construite : lancez <code>npm run build</code>. L’API est disponible sous <a href="/api/docs">/api/docs</a>.</p></html>',
+      ),
+    );
+  }
+  return app as unknown as FastifyInstance;
+}

@@ -1,0 +1,32 @@
+import type { Db } from '../platform/database/db.ts';
+
+export function findEntityByCode(db: Db, code: string) {
+  return db.selectFrom('registry_entity').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export function findEntityById(db: Db, id: string) {
+  return db.selectFrom('registry_entity').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listEntities(db: Db) {
+  return db.selectFrom('registry_entity').selectAll().orderBy('code').execute();
+}
+
+export function listServices(db: Db, entityId: string) {
+  return db.selectFrom('registry_service').selectAll().where('entity_id', '=', entityId).orderBy('code').execute();
+}
+
+export async function insertEntityIfAbsent(db: Db, row: { id: string; code: string; name: string; short_name: string; created_at: string }) {
+  await db.insertInto('registry_entity').values(row).onConflict((oc) => oc.column('code').doNothing()).execute();
+}
+
+export async function insertServiceIfAbsent(
+  db: Db,
+  row: { id: string; entity_id: string; code: string; name: string; parent_id: string | null },
+) {
+  await db.insertInto('registry_service').values(row).onConflict((oc) => oc.columns(['entity_id', 'code']).doNothing()).execute();
+}
+
+export function findServiceByCode(db: Db, entityId: string, code: string) {
+  return db.selectFrom('registry_service').selectAll().where('entity_id', '=', entityId).where('code', '=', code).executeTakeFirst();
+}

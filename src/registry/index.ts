@@ -1,0 +1,19 @@
+// The registry's public surface: other capabilities call these, never its tables.
+export { formatChrono } from './chrono.ts';
+export { listEntityViews, requireEntity, seedPilotEntities, type EntityView } from './entity.service.ts';
+export {
+  completeMailItemIndexing,
+  getMailItemDetail,
+  getMailItemDetailByChrono,
+  getMailItemState,
+  getMailItemSummary,
+  listInbox,
+  registerMailItem,
+  searchInbox,
+  setMailItemStatus,
+  type IndexingOutcome,
+  type MailItemDetail,
+  type RegisterMailItemInput,
+} from './mail-item.service.ts';
+export { toMailItemSummary, type MailItemSummary } from './mail-item.views.ts';
+export type { MailChannel, MailDirection, MailStatus } from './tables.ts';

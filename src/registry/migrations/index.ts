@@ -1,0 +1,8 @@
+import type { Migration } from 'kysely';
+import * as core from './202612031010_registry_core.ts';
+import * as search from './202612031020_registry_search.ts';
+
+export const registryMigrations: Record<string, Migration> = {
+  '202612031010_registry_core': core,
+  '202612031020_registry_search': search,
+};

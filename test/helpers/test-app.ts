@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { openApp, type App } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/platform/config.ts';
+
+/**
+ * Every suite runs on the dialect chosen for the run: SQLite by default, PostgreSQL when
+ * OCTO_TEST_DIALECT=postgres (CI runs both). Each test app gets a fresh database and data folder.
+ */
+export const TEST_DIALECT: 'sqlite' | 'postgres' = process.env.OCTO_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
+const PG_ADMIN_URL = process.env.OCTO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestEnvironment {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Environment variables for a child `octo` process on the same data. */
+  env: NodeJS.ProcessEnv;
+  dispose(): Promise<void>;
+}
+
+export async function createTestEnvironment(overrides: Record<string, string> = {}): Promise<TestEnvironment> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'octo-test-'));
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  if (TEST_DIALECT === 'postgres') {
+    const name = `octo_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(PG_ADMIN_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    };
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    OCTO_DATA_DIR: dataDir,
+    OCTO_LOG_LEVEL: 'warn',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
+    ...overrides,
+  };
+  return {
+    dataDir,
+    databaseUrl,
+    env,
+    async dispose() {
+      await dropDatabase();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestApp {
+  app: App;
+  config: Config;
+  environment: TestEnvironment;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(options: { workers?: boolean; config?: Partial<Config>; environment?: TestEnvironment } = {}): Promise<TestApp> {
+  const environment = options.environment ?? (await createTestEnvironment());
+  const config = loadConfig(environment.env, { logLevel: 'warn', ...options.config });
+  const app = await openApp(config);
+  if (options.workers) await app.startWorkers();
+  return {
+    app,
+    config,
+    environment,
+    async close() {
+      await app.close();
+      if (!options.environment) await environment.dispose();
+    },
+  };
+}
+
+export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+
+/** A real document copied from shared/corpus into test/fixtures/corpus (see ORIGIN.md there). */
+export function corpusFile(relative: string): Promise<Buffer> {
+  return fs.readFile(corpusPath(relative));
+}
+
+export function corpusPath(relative: string): string {
+  return path.join(FIXTURES, 'corpus', relative);
+}

@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { corpusFile, startTestApp, TEST_DIALECT, type TestApp } from '../helpers/test-app.ts';
+
+function multipart(files: Array<{ name: string; bytes: Buffer }>, fields: Record<string, string> = {}) {
+  const boundary = `----octo${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`));
+  }
+  for (const file of files) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    chunks.push(file.bytes, Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe(`REST API (${TEST_DIALECT})`, () => {
+  let t: TestApp;
+  let server: FastifyInstance;
+  let baseUrl: string;
+
+  before(async () => {
+    // No workers: these tests are about registration, not OCR.
+    t = await startTestApp();
+    server = await t.app.buildHttpServer();
+    baseUrl = await server.listen({ port: 0, host: '127.0.0.1' });
+  });
+  after(async () => {
+    await server?.close();
+    await t?.close();
+  });
+
+  it('lists the five entities of the pilot with their services', async () => {
+    const res = await server.inject({ method: 'GET', url: '/api/entities' });
+    assert.equal(res.statusCode, 200);
+    const codes = res.json().entities.map((e: { code: string }) => e.code);
+    assert.deepEqual(codes, ['AC-LYON', 'ARS-ARA', 'DREAL-ARA', 'DRFIP-ARA', 'PREF69']);
+    const pref = res.json().entities.find((e: { code: string }) => e.code === 'PREF69');
+    assert.ok(pref.services.some((s: { code: string; name: string }) => s.code === 'SGCD'));
+  });
+
+  it('gives 50 parallel uploads 50 distinct, gapless chrono numbers', async () => {
+    const bytes = await corpusFile('pdf/maarch-courrier-entrant-demandes-interventions.pdf');
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => {
+        const body = multipart([{ name: `lettre-${i}.pdf`, bytes }], { channel: 'upload' });
+        const res = await fetch(`${baseUrl}/api/entities/DREAL-ARA/mail-items`, { method: 'POST', headers: body.headers, body: body.payload });
+        assert.equal(res.status, 201);
+        return (await res.json()) as { results: Array<{ item: { chrono: string } }> };
+      }),
+    );
+    const numbers = responses.map((r) => Number(r.results[0]!.item.chrono.slice(-6))).sort((a, b) => a - b);
+    assert.deepEqual(numbers, Array.from({ length: 50 }, (_, i) => i + 1));
+    const list = await server.inject({ method: 'GET', url: '/api/entities/DREAL-ARA/mail-items?pageSize=200' });
+    assert.equal(list.json().total, 50);
+  });
+
+  it('quarantines bad files with a specific French reason and keeps them', async () => {
+    const cases: Array<[string, Buffer, string]> = [
+      ['vide.pdf', Buffer.alloc(0), 'CAPTURE_EMPTY_FILE'],
+      ['protege.pdf', await corpusFile('pdf/paperless-password-is-test.pdf'), 'CAPTURE_PDF_ENCRYPTED'],
+      ['invalide.pdf', await corpusFile('pdf/ocrmypdf-invalid.pdf'), 'CAPTURE_PDF_NO_PAGES|CAPTURE_PDF_CORRUPT'],
+      ['casse.pdf', await corpusFile('pdf/dss-EmptyPage-corrupted.pdf'), 'CAPTURE_PDF_NO_PAGES|CAPTURE_PDF_CORRUPT'],
+      ['programme.pdf', Buffer.concat([Buffer.from('7f454c46020101000000000000000000', 'hex'), Buffer.alloc(200)]), 'CAPTURE_EXECUTABLE_FILE'],
+      ['casse.eml', await corpusFile('eml/paperless-broken.eml'), 'CAPTURE_EML_INVALID'],
+      ['chiffre.eml', await corpusFile('eml/unstructured-fake-encrypted-pgp.eml'), 'CAPTURE_EML_ENCRYPTED'],
+    ];
+    for (const [name, bytes, code] of cases) {
+      const body = multipart([{ name, bytes }]);
+      const res = await server.inject({ method: 'POST', url: '/api/entities/AC-LYON/mail-items', ...body });
+      assert.equal(res.statusCode, 201, name);
+      const result = res.json().results[0];
+      assert.equal(result.item, undefined, `${name} must not be registered`);
+      assert.match(result.quarantine.code, new RegExp(`^(${code})$`), name);
+      assert.ok(result.quarantine.message.length > 20, `${name}: ${result.quarantine.message}`);
+      const original = await server.inject({ method: 'GET', url: `/api/entities/AC-LYON/quarantine/${result.quarantine.id}/original` });
+      assert.equal(original.statusCode, 200);
+      assert.deepEqual(original.rawPayload, bytes, `${name} is kept byte for byte`);
+    }
+    const list = await server.inject({ method: 'GET', url: '/api/entities/AC-LYON/quarantine' });
+    assert.equal(list.json().entries.length, cases.length);
+    assert.equal((await server.inject({ method: 'GET', url: '/api/entities/AC-LYON/mail-items' })).json().total, 0);
+  });
+
+  it('dismisses a quarantine entry with a note, once', async () => {
+    const body = multipart([{ name: 'vide.png', bytes: Buffer.alloc(0) }]);
+    const entry = (await server.inject({ method: 'POST', url: '/api/entities/DRFIP-ARA/mail-items', ...body })).json().results[0].quarantine;
+    const url = `/api/entities/DRFIP-ARA/quarantine/${entry.id}/dismiss`;
+    const dismissed = await server.inject({ method: 'POST', url, payload: { note: 'Envoi vide, expéditeur recontacté' } });
+    assert.equal(dismissed.statusCode, 200);
+    assert.equal(dismissed.json().status, 'dismissed');
+    const again = await server.inject({ method: 'POST', url, payload: { note: 'encore' } });
+    assert.equal(again.statusCode, 409);
+    assert.equal(again.json().code, 'REGISTRY_QUARANTINE_ALREADY_RESOLVED');
+    const resolved = await server.inject({ method: 'GET', url: '/api/entities/DRFIP-ARA/quarantine?status=resolved' });
+    assert.equal(resolved.json().entries[0].resolutionNote, 'Envoi vide, expéditeur recontacté');
+  });
+
+  it('answers 404 for an item or document looked up through another entity', async () => {
+    const body = multipart([{ name: 'lettre.pdf', bytes: await corpusFile('pdf/maarchparaph-etat_civil.pdf') }]);
+    const item = (await server.inject({ method: 'POST', url: '/api/entities/PREF69/mail-items', ...body })).json().results[0].item;
+    const own = await server.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${item.chrono}` });
+    assert.equal(own.statusCode, 200);
+    const documentId = own.json().documents[0].id;
+    for (const url of [
+      `/api/entities/ARS-ARA/mail-items/${item.chrono}`,
+      `/api/entities/ARS-ARA/documents/${documentId}/original`,
+      `/api/entities/ARS-ARA/documents/${documentId}/text`,
+    ]) {
+      const res = await server.inject({ method: 'GET', url });
+      assert.equal(res.statusCode, 404, url);
+    }
+    const original = await server.inject({ method: 'GET', url: `/api/entities/PREF69/documents/${documentId}/original` });
+    assert.equal(original.headers['content-type'], 'application/pdf');
+  });
+
+  it('rejects bad queries with a clear error', async () => {
+    const unknown = await server.inject({ method: 'GET', url: '/api/entities/NOPE/mail-items' });
+    assert.equal(unknown.statusCode, 404);
+    assert.equal(unknown.json().code, 'REGISTRY_ENTITY_NOT_FOUND');
+    assert.equal(unknown.json().message, 'Entité inconnue.');
+    const badDate = await server.inject({ method: 'GET', url: '/api/entities/PREF69/mail-items?from=14/11/2026' });
+    assert.equal(badDate.statusCode, 400);
+    assert.match(badDate.json().message, /AAAA-MM-JJ/);
+    const emptySearch = await server.inject({ method: 'GET', url: '/api/entities/PREF69/search?q=%20%21%20' });
+    assert.equal(emptySearch.statusCode, 400);
+    const noFile = await server.inject({ method: 'POST', url: '/api/entities/PREF69/mail-items', ...multipart([], { channel: 'scan' }) });
+    assert.equal(noFile.statusCode, 400);
+    assert.match(noFile.json().message, /Aucun fichier/);
+  });
+
+  it('publishes its OpenAPI description', async () => {
+    const res = await server.inject({ method: 'GET', url: '/api/openapi.json' });
+    assert.equal(res.statusCode, 200);
+    const paths = Object.keys(res.json().paths);
+    for (const p of ['/api/entities/{code}/mail-items', '/api/entities/{code}/search', '/api/entities/{code}/quarantine']) {
+      assert.ok(paths.includes(p), p);
+    }
+  });
+});

@@ -1,0 +1,26 @@
+/** French texts of the capture capability (deposit of files). */
+export const fr = {
+  title: 'Déposer des courriers',
+  lead: 'Chaque fichier déposé devient un courrier avec son numéro chrono, puis il est numérisé (OCR) et indexé automatiquement.',
+  filesLabel: 'Fichiers',
+  filesHint: 'Plusieurs fichiers possibles. Formats acceptés : PDF, TIFF, JPEG, PNG, EML (courriel).',
+  channelLabel: 'Canal de réception',
+  channels: {
+    scan: 'Numérisation papier',
+    upload: 'Dépôt de fichier',
+    email: 'Courriel',
+  },
+  selected: (n: number) => (n > 1 ? `${n} fichiers sélectionnés` : '1 fichier sélectionné'),
+  noFile: 'Choisissez au moins un fichier.',
+  submit: 'Envoyer',
+  sending: 'Envoi en cours…',
+  resultsTitle: 'Résultat du dépôt',
+  registeredAs: 'Enregistré sous le n°',
+  quarantined: 'Mis en quarantaine',
+  seeQuarantine: 'Voir la quarantaine',
+  seeInbox: 'Voir les courriers',
+  summary: (ok: number, ko: number) =>
+    `${ok} courrier${ok > 1 ? 's' : ''} enregistré${ok > 1 ? 's' : ''}, ${ko} fichier${ko > 1 ? 's' : ''} en quarantaine.`,
+  unknownResult: 'Le serveur n’a rien renvoyé pour ce fichier.',
+  again: 'Déposer d’autres fichiers',
+} as const;

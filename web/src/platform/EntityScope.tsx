@@ -1,0 +1,29 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Link, Outlet } from 'react-router';
+import { useEntities } from './api.ts';
+import { useEntity } from './EntityContext.tsx';
+import { QueryError } from './QueryError.tsx';
+import { Loading } from './Loading.tsx';
+import { fr } from './fr.ts';
+
+/** Routes under /e/:entityCode render only once the entity is known to exist. */
+export function EntityScope() {
+  const { code, entity } = useEntity();
+  const entities = useEntities();
+  if (entities.isError) return <QueryError error={entities.error} onRetry={() => void entities.refetch()} />;
+  if (entity === undefined) return <Loading />;
+  if (entity === null) {
+    return (
+      <Alert
+        severity="error"
+        title={fr.errorTitle}
+        description={
+          <>
+            {fr.unknownEntity(code)} <Link to="/">{fr.backHome}</Link>
+          </>
+        }
+      />
+    );
+  }
+  return <Outlet />;
+}

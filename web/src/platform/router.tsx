@@ -1,0 +1,32 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { UploadPage } from '../capture/UploadPage.tsx';
+import { InboxPage } from '../registry/InboxPage.tsx';
+import { MailItemPage } from '../registry/MailItemPage.tsx';
+import { QuarantinePage } from '../registry/QuarantinePage.tsx';
+import { SearchPage } from '../registry/SearchPage.tsx';
+import { EntityPickerPage } from './EntityPickerPage.tsx';
+import { EntityScope } from './EntityScope.tsx';
+import { Layout } from './Layout.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <EntityPickerPage /> },
+      {
+        path: '/e/:entityCode',
+        element: <EntityScope />,
+        children: [
+          { index: true, element: <Navigate to="courriers" replace /> },
+          { path: 'courriers', element: <InboxPage /> },
+          { path: 'courriers/:chrono', element: <MailItemPage /> },
+          { path: 'deposer', element: <UploadPage /> },
+          { path: 'recherche', element: <SearchPage /> },
+          { path: 'quarantaine', element: <QuarantinePage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
