@@ -50,6 +50,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // `npm run build` is what the server serves; `npx vite --config web/vite.config.ts` is for development,
+    // against an API started with `node bin/octo.js serve --port 3000 --demo` (or OCTO_API_URL).
+    proxy: { '/api': process.env.OCTO_API_URL ?? 'http://127.0.0.1:3000' },
   },
 });

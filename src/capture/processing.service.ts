@@ -59,6 +59,15 @@ async function ocrDocument(ctx: Ctx, doc: CaptureDocumentTable, channel: string)
   });
 }
 
+/** The sender's address on one line; the postcode line is added only when not already there. */
+function postalAddressOf(details: { addressLines?: string[]; postcode?: string; city?: string }): string | null {
+  const lines = [...(details.addressLines ?? [])];
+  if (details.postcode && !lines.some((line) => line.includes(details.postcode!))) {
+    lines.push([details.postcode, details.city].filter(Boolean).join(' '));
+  }
+  return lines.length ? lines.join(', ') : null;
+}
+
 /** Idempotent: documents already done are skipped, fields and search rows are replaced. */
 export async function processMailItem(ctx: Ctx, entityId: string, mailItemId: string): Promise<'done' | 'skipped'> {
   const item = await getMailItemState(ctx, entityId, mailItemId);
@@ -107,8 +116,7 @@ export async function processMailItem(ctx: Ctx, entityId: string, mailItemId: st
     await completeMailItemIndexing(tctx, entityId, mailItemId, {
       status,
       senderName: item.email?.from?.name ?? item.email?.from?.address ?? senderDetails.name ?? sender?.value ?? null,
-      senderAddress: item.email?.from?.address ??
-        ([...(senderDetails.addressLines ?? []), [senderDetails.postcode, senderDetails.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null),
+      senderAddress: item.email?.from?.address ?? postalAddressOf(senderDetails),
       subject: item.email?.subject ?? best('subject')?.value ?? null,
       letterDate: best('letter_date')?.normalized ?? null,
       pageCount,

@@ -17,9 +17,11 @@ describe(`capture: real documents end to end (${TEST_DIALECT})`, () => {
       ['scans/ocrmypdf-francais.pdf', 'scan'],
       ['scans/paperless-multi-page-images.tiff', 'scan'],
       ['eml/phpmime-m0013-fr-outlook-forward.eml', 'email'],
+      ['../derived-scans/maarchparaph-demande_subvention-scan.pdf', 'scan'],
+      ['../derived-scans/maarchparaph-etat_civil-scan.pdf', 'scan'],
     ];
     for (const [file, channel] of files) {
-      const result = await ingestFile(t.app.ctx, 'PREF69', channel, { filename: file.split('/')[1]!, bytes: await corpusFile(file) });
+      const result = await ingestFile(t.app.ctx, 'PREF69', channel, { filename: file.split('/').pop()!, bytes: await corpusFile(file) });
       assert.ok(result.item, `${file} should be registered`);
       chronos.set(file, result.item.chrono);
     }
@@ -35,7 +37,7 @@ describe(`capture: real documents end to end (${TEST_DIALECT})`, () => {
       assert.match(c, new RegExp(`^PREF69-${year}-E-\\d{6}$`));
       return Number(c.slice(-6));
     });
-    assert.deepEqual(numbers, [1, 2, 3, 4, 5]);
+    assert.deepEqual(numbers, [1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('keeps the text layer of a born-digital letter and extracts its fields', async () => {
@@ -64,6 +66,21 @@ describe(`capture: real documents end to end (${TEST_DIALECT})`, () => {
     assert.match(text, /whisky/);
     assert.match(text, /juge\s+blond/);
     assert.match(text, /intérieure/);
+  });
+
+  it('straightens an upside-down scan and extracts the letter\'s fields from its OCR text', async () => {
+    const item = await detail('../derived-scans/maarchparaph-demande_subvention-scan.pdf');
+    assert.equal(item.documents[0]!.textSource, 'ocr');
+    assert.equal(item.letterDate, '2018-11-23');
+    assert.match(item.subject ?? '', /demande de subvention/i);
+    assert.match(item.senderAddress ?? '', /92000 Nanterre/);
+    assert.ok(item.fields.some((f) => f.name === 'postal_code_city' && f.normalized?.startsWith('92000')));
+  });
+
+  it('straightens a sideways scan and still tells the letter date from a birth date', async () => {
+    const item = await detail('../derived-scans/maarchparaph-etat_civil-scan.pdf');
+    assert.equal(item.letterDate, '2019-03-13');
+    assert.match(item.senderName ?? '', /PELLE/);
   });
 
   it('OCRs every page of a multi-page TIFF', async () => {

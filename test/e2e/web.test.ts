@@ -43,6 +43,7 @@ describe('web application (agents)', { timeout: 6 * 60_000 }, () => {
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        '--lang=fr-FR',
       ],
     });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });

@@ -115,6 +115,12 @@ function executable(label: string, filename?: string): OctoError {
 
 function refused(label: string | undefined, named: string | undefined, filename?: string): OctoError {
   const what = label ? `Fichier détecté : ${label}.` : 'Contenu non reconnu (ni PDF, ni image, ni courriel).';
+  // A text file named .eml is an e-mail whose headers are missing: say that, not "wrong type".
+  if (named === 'eml' && (!label || label === 'texte brut')) {
+    return new OctoError('CAPTURE_EML_INVALID', 'named .eml but has no RFC 822 header', {
+      detailFr: `Le fichier « ${filename} » ne contient aucun en-tête de courriel (De, Date, Objet).`,
+    });
+  }
   if (label && named && SUPPORTED_NAME_EXTENSIONS.has(named)) {
     return new OctoError('CAPTURE_TYPE_MISMATCH', `named .${named} but is ${label}`, {
       detailFr: `Le fichier « ${filename} » porte l’extension .${named} mais son contenu est : ${label}.`,

@@ -5,7 +5,7 @@ import type { OcrPool, OcrResult } from './ocr-pool.ts';
 import { toPgm, type GrayRaster } from './raster.ts';
 import { analyseLines } from './deskew.ts';
 import { rotateRaster, type Straightened } from './straighten.ts';
-import { AXIS_TRUST, bestOrientation, isConfident, passScore, type Rotation } from './orientation.ts';
+import { AXIS_TRUST, detectRotation, isConfident, passScore, type Rotation } from './orientation.ts';
 
 export interface PageOcr {
   text: string;
@@ -23,14 +23,21 @@ const MAX_SKEW = 10;
 
 export async function ocrRaster(raster: GrayRaster, pool: OcrPool, options: { pdf: boolean }): Promise<PageOcr> {
   const geometry = await analyseLines(raster);
-  const turn: Rotation = geometry.vertical && geometry.axisContrast >= AXIS_TRUST ? 90 : 0;
+  const hasLines = geometry.axisContrast >= 1.05;
+  let osdAsked = false;
+  let turn: Rotation = 0;
+  if (geometry.vertical && geometry.axisContrast >= AXIS_TRUST) {
+    // 90 or 270: the profile cannot tell, OSD can
+    osdAsked = true;
+    turn = (await detectRotation(raster, pool)) ?? 90;
+  }
   let page = await readAt(raster, turn, pool, options.pdf, turn === 0 ? geometry.skewDegrees : undefined);
-  if (isConfident(page.result) || geometry.axisContrast < 1.05) return finish(page);
+  if (isConfident(page.result) || !hasLines || osdAsked) return finish(page);
 
-  // poor first read of a page that has text lines: maybe upside down or mis-turned
-  const search = await bestOrientation(raster, pool, [0, 90, 180, 270]);
-  if (search.rotation !== page.rotation && search.score > (search.scores[page.rotation] ?? 0) + 5) {
-    const retry = await readAt(raster, search.rotation, pool, options.pdf);
+  // poor read of a page with text lines: maybe upside down or mis-turned
+  const detected = await detectRotation(raster, pool);
+  if (detected !== null && detected !== page.rotation) {
+    const retry = await readAt(raster, detected, pool, options.pdf);
     if (passScore(retry.result) > passScore(page.result)) page = retry;
   }
   return finish(page);

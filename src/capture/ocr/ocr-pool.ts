@@ -4,7 +4,7 @@
 
 import os from 'node:os';
 import { join } from 'node:path';
-import { createScheduler, createWorker, OEM, type Scheduler } from 'tesseract.js';
+import { createScheduler, createWorker, OEM, type Scheduler, type Worker } from 'tesseract.js';
 import { OctoError } from '../../platform/errors.ts';
 import { stageLanguageData, type TessdataVariant } from './tessdata.ts';
 
@@ -31,9 +31,17 @@ export interface OcrResult {
   pdf: Buffer | null;
 }
 
+export interface OrientationGuess {
+  /** Clockwise turn that makes the text upright. */
+  degrees: 0 | 90 | 180 | 270;
+  confidence: number;
+}
+
 export interface OcrPool {
   /** OCR one image (PGM, PNG, JPEG...) on the next free worker. */
   recognize(image: Buffer, options: RecognizeOptions): Promise<OcrResult>;
+  /** Tesseract OSD on one image; null when it finds no usable text. One extra worker, started on first use. */
+  detectOrientation(image: Buffer, dpi?: number): Promise<OrientationGuess | null>;
   terminate(): Promise<void>;
   readonly size: number;
 }
@@ -44,7 +52,23 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const cacheDir = options.cacheDir ?? join(os.tmpdir(), 'octo-ocr');
   const variant = options.dataVariant ?? '4.0.0_best_int';
   let scheduler: Promise<Scheduler> | null = null;
+  let osdWorker: Promise<Worker> | null = null;
   let terminated = false;
+
+  // OSD needs the legacy engine and the osd model: a separate, single worker
+  // because most pages never need it (see orientation.ts)
+  async function startOsd(): Promise<Worker> {
+    const langPath = stageLanguageData('osd', '4.0.0', cacheDir);
+    return await createWorker('osd', OEM.TESSERACT_ONLY, {
+      langPath,
+      cachePath: cacheDir,
+      cacheMethod: 'none',
+      gzip: true,
+      legacyCore: true,
+      legacyLang: true,
+      errorHandler: () => {},
+    });
+  }
 
   async function start(): Promise<Scheduler> {
     const langPath = stageLanguageData(languages, variant, cacheDir);
@@ -77,25 +101,45 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
           'recognize',
           image,
           { user_defined_dpi: String(Math.round(dpi)), pdfTextOnly: true } as never,
-          { text: true, blocks: true, pdf },
+          { text: true, pdf },
         );
         if (process.env.OCTO_OCR_DEBUG) console.error(`[ocr] ${image.length}B ${Date.now() - started}ms conf=${data.confidence}`);
-        const words = (data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
         return {
           text: data.text ?? '',
           confidence: Number.isFinite(data.confidence) ? data.confidence : 0,
-          wordCount: words.filter((w) => /[\p{L}\p{N}]{2}/u.test(w.text)).length,
+          // words of 2+ letters/digits: noise on photos reads as 1-char fragments
+          wordCount: (data.text ?? '').split(/\s+/u).filter((w) => /[\p{L}\p{N}]{2}/u.test(w)).length,
           pdf: pdf && data.pdf ? Buffer.from(data.pdf) : null,
         };
       } catch (error) {
         throw new OctoError('CAPTURE_PROCESSING_FAILED', `OCR failed: ${String(error)}`, { cause: String(error) });
       }
     },
+    async detectOrientation(image, dpi = 150) {
+      if (terminated) throw new OctoError('CAPTURE_PROCESSING_FAILED', 'OCR pool is terminated');
+      osdWorker ??= startOsd();
+      osdWorker.catch(() => (osdWorker = null));
+      try {
+        const worker = await osdWorker;
+        await worker.setParameters({ user_defined_dpi: String(Math.round(dpi)) });
+        const { data } = await worker.detect(image);
+        const degrees = data.orientation_degrees;
+        if (degrees !== 0 && degrees !== 90 && degrees !== 180 && degrees !== 270) return null;
+        return { degrees, confidence: data.orientation_confidence ?? 0 };
+      } catch {
+        return null; // OSD is an optimisation: callers fall back to OCR trials
+      }
+    },
     async terminate() {
       terminated = true;
       const current = scheduler;
+      const osd = osdWorker;
       scheduler = null;
-      if (current) await (await current.catch(() => null))?.terminate();
+      osdWorker = null;
+      await Promise.all([
+        current?.then((s) => s.terminate()).catch(() => {}),
+        osd?.then((w) => w.terminate()).catch(() => {}),
+      ]);
     },
   };
 }

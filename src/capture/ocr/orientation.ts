@@ -1,7 +1,8 @@
 // Choosing how to turn a page before OCR. Projection profiles (deskew.ts) tell
-// horizontal from vertical text lines almost for free; upside-down text is only
-// visible to the recogniser, so when the first full pass reads poorly we OCR a
-// half-size copy in the four orientations and keep the one that reads best.
+// horizontal from vertical text lines almost for free; which way up is left to
+// tesseract's OSD, asked only when the profile says "vertical" or the first read
+// is poor, so upright pages never pay for it. If OSD is unavailable, a half-size
+// centre crop is OCR'd in the four orientations and the best read wins.
 
 import sharp from 'sharp';
 import type { OcrPool, OcrResult } from './ocr-pool.ts';
@@ -14,6 +15,9 @@ export type Rotation = 0 | 90 | 180 | 270;
 export const CONFIDENT_PASS = 60;
 /** A vertical/horizontal profile ratio under this is not trusted to turn the page. */
 export const AXIS_TRUST = 1.3;
+/** OSD orientation confidence we act on (tesseract's own CLI warns below ~2). */
+const OSD_TRUST = 3;
+const OSD_SIZE = 2000;
 
 export function passScore(result: Pick<OcrResult, 'confidence' | 'wordCount'>): number {
   // a handful of confident words on a rotated page must not beat a real read
@@ -24,28 +28,39 @@ export function isConfident(result: OcrResult): boolean {
   return result.confidence >= CONFIDENT_PASS && result.wordCount >= 3;
 }
 
-/** OCRs a half-size copy of `raster` turned by each rotation; returns the best-reading rotation. */
-export async function bestOrientation(
-  raster: GrayRaster,
-  pool: OcrPool,
-  candidates: Rotation[],
-): Promise<{ rotation: Rotation; score: number; scores: Record<number, number> }> {
-  const { data, info } = await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 1 } })
-    .resize(Math.max(1, Math.round(raster.width / 2)))
-    .grayscale()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const half: GrayRaster = { width: info.width, height: info.height, data, dpi: raster.dpi / 2 };
-  const scores: Record<number, number> = {};
-  // all candidates at once: the pool spreads them over its workers
-  await Promise.all(
-    candidates.map(async (rotation) => {
+/** Clockwise turn making the text upright, or null when nothing can tell. */
+export async function detectRotation(raster: GrayRaster, pool: OcrPool): Promise<Rotation | null> {
+  const small = await downscale(raster, Math.min(1, OSD_SIZE / Math.max(raster.width, raster.height)));
+  const guess = await pool.detectOrientation(toPgm(small), small.dpi);
+  if (guess && guess.confidence >= OSD_TRUST) return guess.degrees;
+  if (guess) return null; // OSD ran but is unsure: a trial would be as unsure
+  return trialRotation(raster, pool);
+}
+
+/** Fallback: OCR a half-size centre crop in the four orientations, keep the best read. */
+async function trialRotation(raster: GrayRaster, pool: OcrPool): Promise<Rotation | null> {
+  const half = await downscale(raster, 0.5, true);
+  const rotations: Rotation[] = [0, 90, 180, 270];
+  const scores = await Promise.all(
+    rotations.map(async (rotation) => {
       const turned = await rotateRaster(half, rotation);
-      const result = await pool.recognize(toPgm(turned.raster), { dpi: half.dpi });
-      scores[rotation] = passScore(result);
+      return passScore(await pool.recognize(toPgm(turned.raster), { dpi: half.dpi }));
     }),
   );
-  let best: Rotation = candidates[0];
-  for (const rotation of candidates) if (scores[rotation] > scores[best]) best = rotation;
-  return { rotation: best, score: scores[best], scores };
+  const best = scores.indexOf(Math.max(...scores));
+  return scores[best] > 0 ? rotations[best] : null;
+}
+
+async function downscale(raster: GrayRaster, factor: number, centreCrop = false): Promise<GrayRaster> {
+  let image = sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: 1 } });
+  if (centreCrop) {
+    // the middle half of each side holds body text on nearly every letter
+    const width = Math.max(1, Math.round(raster.width / 2));
+    const height = Math.max(1, Math.round(raster.height / 2));
+    image = image.extract({ left: Math.floor(raster.width / 4), top: Math.floor(raster.height / 4), width, height });
+    image = sharp(await image.raw().toBuffer(), { raw: { width, height, channels: 1 } });
+  }
+  if (factor < 1) image = image.resize(Math.max(1, Math.round((centreCrop ? raster.width / 2 : raster.width) * factor)));
+  const { data, info } = await image.grayscale().raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data, dpi: raster.dpi * (info.width / (centreCrop ? raster.width / 2 : raster.width)) };
 }

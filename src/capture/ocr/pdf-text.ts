@@ -2,9 +2,7 @@
 // text runs in content-stream order, and field extraction downstream needs real
 // line breaks (sender block, "Objet :" line...).
 
-import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-
-interface Run {
+export interface Run {
   text: string;
   x: number;
   y: number; // baseline, top-down (device space at scale 1)
@@ -14,32 +12,6 @@ interface Run {
 
 /** A page has meaningful text when it carries at least this many letters or digits. */
 export const MIN_TEXT_LAYER_CHARS = 16;
-
-export async function extractPageText(page: PDFPageProxy): Promise<string> {
-  const viewport = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent();
-  const runs: Run[] = [];
-  for (const item of content.items) {
-    if (!('str' in item) || item.str.length === 0) continue;
-    // transform → device space so /Rotate and CropBox offsets read like the page looks
-    const [, , c, d, e, f] = multiply(viewport.transform, item.transform);
-    const size = item.height || Math.hypot(c, d) || 1;
-    // item.width is already in page units (font size and text matrix applied)
-    runs.push({ text: item.str, x: e, y: f, width: item.width, size });
-  }
-  return linesFromRuns(runs);
-}
-
-function multiply(m: number[], n: number[]): number[] {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
 
 export function linesFromRuns(runs: Run[]): string {
   const visible = runs.filter((r) => r.text.trim().length > 0 || r.width > 0);

@@ -2,13 +2,10 @@
 // Pages are prepared one after another on this thread (render/decode) and OCR'd
 // on the pool's workers, with at most pool.size pages in flight so memory stays flat.
 
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { OctoError } from '../../platform/errors.ts';
 import type { OcrPool } from './ocr-pool.ts';
-import type { Matrix } from './affine.ts';
-import { openPdf } from './pdf-document.ts';
-import { extractPageText, hasMeaningfulText } from './pdf-text.ts';
-import { renderPdfPage } from './render-pdf-page.ts';
+import { PdfReader } from './pdf-reader.ts';
+import { hasMeaningfulText, linesFromRuns } from './pdf-text.ts';
 import { countImagePages, decodeImagePage, type ImageKind } from './image-pages.ts';
 import { ocrRaster } from './ocr-page.ts';
 import { ImagePdfBuilder, overlayOnPdf, type TextOverlay } from './searchable-pdf.ts';
@@ -52,21 +49,17 @@ export async function processDocument(
 }
 
 async function processPdf(bytes: Buffer, maxPixels: number, options: ProcessOptions): Promise<ProcessedDocument> {
-  const doc: PDFDocumentProxy = await openPdf(bytes);
+  const doc = await PdfReader.open(bytes);
   const overlays = new Map<number, TextOverlay>();
   try {
     const pages = await runPages(doc.numPages, options, async (index) => {
-      const page = await doc.getPage(index + 1).catch((error) => {
-        throw new OctoError('CAPTURE_PDF_CORRUPT', `Cannot read page ${index + 1}: ${String(error)}`, { page: index });
-      });
-      const { width: widthPt, height: heightPt } = page.getViewport({ scale: 1 });
-      const text = await extractPageText(page).catch(() => '');
+      const { runs, widthPt, heightPt } = await doc.pageRuns(index);
+      const text = linesFromRuns(runs);
       if (hasMeaningfulText(text)) {
-        page.cleanup();
         const result: PageText = { index, text, source: 'text-layer', confidence: null, rotation: 0, skewDegrees: 0, widthPt, heightPt };
         return () => Promise.resolve(result);
       }
-      const rendered = await renderPdfPage(page, maxPixels);
+      const rendered = await doc.render(index, maxPixels);
       return async () => {
         const ocr = await ocrRaster(rendered.raster, options.pool, { pdf: true });
         if (ocr.pdf) {
@@ -74,7 +67,7 @@ async function processPdf(bytes: Buffer, maxPixels: number, options: ProcessOpti
             pdf: ocr.pdf,
             straightened: ocr.straightened,
             raster: rendered.raster,
-            userToRaster: rendered.transform as Matrix,
+            userToRaster: rendered.transform,
           });
         }
         return ocrPage(index, ocr, widthPt, heightPt);
@@ -83,7 +76,7 @@ async function processPdf(bytes: Buffer, maxPixels: number, options: ProcessOpti
     if (!pages.some((p) => p.source === 'ocr')) return { pages, searchablePdf: null };
     return { pages, searchablePdf: await overlayOnPdf(bytes, overlays) };
   } finally {
-    await doc.destroy().catch(() => {});
+    await doc.close();
   }
 }
 

@@ -26,7 +26,6 @@ export async function buildServer(ctx: Ctx, routes: RoutePlugin[]): Promise<Fast
   const app = Fastify({
     loggerInstance: ctx.logger as unknown as FastifyBaseLogger,
     bodyLimit: 10 * 1024 * 1024,
-    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

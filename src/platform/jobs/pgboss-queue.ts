@@ -8,7 +8,7 @@ import type { JobQueue } from './queue.ts';
 
 /**
  * pg-boss on PostgreSQL: any number of `octo worker` processes share the queues. A worker killed
- * mid-job leaves an active job that pg-boss expires after OCTO_JOB_LEASE_SECONDS and retries.
+ * mid-job leaves an active job that pg-boss expires after OCTO_JOB_TIMEOUT_SECONDS and retries.
  */
 export async function createPgBossQueue(
   connectionString: string,
@@ -16,25 +16,31 @@ export async function createPgBossQueue(
   getCtx: () => Ctx,
   logger: Logger,
 ): Promise<JobQueue> {
-  const leaseSeconds = getCtx().config.jobLeaseSeconds;
+  const timeoutSeconds = getCtx().config.jobTimeoutSeconds;
   const boss = new PgBoss({
     connectionString,
     max: 4,
     schema: 'pgboss',
     // Expired jobs are found by maintenance: keep it frequent enough that a crash is noticed soon.
-    maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(leaseSeconds / 2))),
+    maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(timeoutSeconds / 4))),
     monitorStateIntervalSeconds: 60,
   });
   boss.on('error', (error) => logger.error({ err: error }, 'pg-boss error'));
   await boss.start();
   for (const definition of definitions) {
-    await boss.createQueue(definition.name, {
+    const options = {
       name: definition.name,
       retryLimit: definition.retry.attempts - 1,
       retryDelay: definition.retry.backoffSeconds,
       retryBackoff: true,
-      expireInSeconds: leaseSeconds,
-    });
+      expireInSeconds: timeoutSeconds,
+    };
+    // Another process may create the queue at the same moment; an existing queue keeps its
+    // old options, so update it for configuration changes to apply.
+    if (!(await boss.getQueue(definition.name))) {
+      await boss.createQueue(definition.name, options).catch(() => undefined);
+    }
+    await boss.updateQueue(definition.name, options);
   }
 
   return {

@@ -78,7 +78,7 @@ describe('inspectDocument: PDF', () => {
   });
 
   it('a PDF with an empty page tree (0 pages) is CAPTURE_PDF_NO_PAGES', async () => {
-    const empty = Buffer.from(await (await PDFDocument.create()).save());
+    const empty = Buffer.from(await (await PDFDocument.create()).save({ addDefaultPage: false }));
     await rejects(inspectDocument(empty, 'pdf'), 'CAPTURE_PDF_NO_PAGES', /0 page/);
   });
 

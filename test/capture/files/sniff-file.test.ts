@@ -107,8 +107,8 @@ describe('sniffFile: refusals', () => {
     await rejects(sniffFile(gifImage(), 'logo.png'), 'CAPTURE_TYPE_MISMATCH', /\.png.*image GIF/);
   });
 
-  it('plain text (the broken corpus e-mail) is refused as text, not as an e-mail', async () => {
-    await rejects(sniffFile(fixture('eml/paperless-broken.eml'), 'broken.eml'), 'CAPTURE_TYPE_MISMATCH', /texte brut/);
+  it('plain text named .eml (the broken corpus e-mail) is an invalid e-mail; unnamed, it is plain text', async () => {
+    await rejects(sniffFile(fixture('eml/paperless-broken.eml'), 'broken.eml'), 'CAPTURE_EML_INVALID', /aucun en-tête de courriel/);
     await rejects(sniffFile(fixture('eml/paperless-broken.eml')), 'CAPTURE_UNSUPPORTED_TYPE', /texte brut/);
   });
 

@@ -77,6 +77,7 @@ export interface ExtractedField {
   normalized: string | null;
   /** 0..1 */
   confidence: number;
+  /** 0-based index of the page in the document, null for e-mail headers */
   page: number | null;
   excerpt: string;
   details?: Record<string, unknown>;

@@ -17,7 +17,7 @@ export function UploadPage() {
   const { code } = useEntity();
   const upload = useUploadMailItems(code);
   const [files, setFiles] = useState<File[]>([]);
-  const [channel, setChannel] = useState<UploadChannel>('scan');
+  const [channel, setChannel] = useState<UploadChannel>('upload');
   const [missing, setMissing] = useState(false);
   const [formKey, setFormKey] = useState(0);
   usePageTitle(fr.title);

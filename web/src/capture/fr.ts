@@ -6,8 +6,8 @@ export const fr = {
   filesHint: 'Plusieurs fichiers possibles. Formats acceptés : PDF, TIFF, JPEG, PNG, EML (courriel).',
   channelLabel: 'Canal de réception',
   channels: {
-    scan: 'Numérisation papier',
     upload: 'Dépôt de fichier',
+    scan: 'Numérisation papier',
     email: 'Courriel',
   },
   selected: (n: number) => (n > 1 ? `${n} fichiers sélectionnés` : '1 fichier sélectionné'),

@@ -4,7 +4,7 @@ import { fr } from './fr.ts';
 
 /** One extracted value, its confidence, and the excerpt of the document it was read from. */
 export function FieldValue({ field }: { field: ExtractedField }) {
-  const where = field.page !== null ? ` (${fr.item.page(field.page)})` : '';
+  const where = field.page !== null ? ` (${fr.item.page(field.page + 1)})` : '';
   return (
     <li className="fr-mb-1w" title={field.excerpt || undefined}>
       <span className="fr-text--bold">{field.value}</span>{' '}

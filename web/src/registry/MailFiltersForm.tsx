@@ -44,8 +44,8 @@ export function MailFiltersForm({ idPrefix }: { idPrefix: string }) {
 
   return (
     <form onSubmit={onSubmit} aria-label={fr.filters.legend} className="fr-mb-3w">
-      <fieldset className="fr-fieldset">
-        <legend className="fr-fieldset__legend fr-text--md">{fr.filters.legend}</legend>
+      <fieldset className="fr-fieldset" style={{ alignItems: 'flex-end' }}>
+        <legend className="fr-fieldset__legend fr-text--md fr-pb-0">{fr.filters.legend}</legend>
         <div className="fr-fieldset__element fr-col-12 fr-col-md-3">
           <Select label={fr.filters.channel} nativeSelectProps={{ id: `${idPrefix}-channel`, value: values.channel, onChange: set('channel') }}>
             <option value="">{fr.filters.all}</option>
@@ -80,7 +80,7 @@ export function MailFiltersForm({ idPrefix }: { idPrefix: string }) {
             nativeInputProps={{ id: `${idPrefix}-to`, type: 'date', value: values.to, onChange: set('to') }}
           />
         </div>
-        <div className="fr-fieldset__element fr-col-12 fr-col-md-2" style={{ alignSelf: 'flex-end' }}>
+        <div className="fr-fieldset__element fr-col-12 fr-col-md-2">
           <Button type="submit" iconId="fr-icon-filter-line" className="fr-mb-1w">
             {fr.filters.apply}
           </Button>

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+const mb = () => Math.round(process.memoryUsage().rss / 1048576);
+const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+console.log('import', mb());
+const doc = await getDocument({ data: new Uint8Array(readFileSync('/work/shared/corpus/scans/ocrmypdf-jbig2.pdf')), wasmUrl: '/work/main/node_modules/pdfjs-dist/wasm/' , standardFontDataUrl: '/work/main/node_modules/pdfjs-dist/standard_fonts/'}).promise;
+console.log('open', mb());
+const page = await doc.getPage(1);
+const vp = page.getViewport({ scale: 300 / 72 });
+const f = page._transport.canvasFactory; const { canvas, context } = f.create(Math.floor(vp.width), Math.floor(vp.height));
+await page.render({ canvas, canvasContext: context, viewport: vp }).promise;
+console.log('render', mb(), process.memoryUsage());

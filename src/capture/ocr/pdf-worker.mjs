@@ -1,0 +1,101 @@
+// pdfjs runs here, in a worker thread started without the tsx loader: loading
+// pdfjs through tsx's module hooks costs ~300 MB of RSS, loading it plainly ~50 MB.
+// Plain JavaScript on purpose (no TypeScript loader in this thread).
+// Messages: open → page count; text → positioned runs; render → 8-bit gray raster.
+
+import { parentPort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+const require = createRequire(import.meta.url);
+const root = dirname(require.resolve('pdfjs-dist/package.json'));
+const asset = (folder) => join(root, folder) + '/';
+const OCR_DPI = 300;
+
+let doc = null;
+
+const handlers = {
+  async open({ bytes }) {
+    doc = await getDocument({
+      data: bytes,
+      cMapUrl: asset('cmaps'),
+      cMapPacked: true,
+      standardFontDataUrl: asset('standard_fonts'),
+      wasmUrl: asset('wasm'),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+    }).promise;
+    return { numPages: doc.numPages };
+  },
+
+  async text({ index }) {
+    const page = await doc.getPage(index + 1);
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const runs = [];
+    for (const item of content.items) {
+      if (!('str' in item) || item.str.length === 0) continue;
+      const [, , c, d, e, f] = multiply(viewport.transform, item.transform);
+      // device space at scale 1 (y down), so /Rotate and box offsets read as the page looks
+      runs.push({ text: item.str, x: e, y: f, width: item.width, size: item.height || Math.hypot(c, d) || 1 });
+    }
+    page.cleanup();
+    return { runs, widthPt: viewport.width, heightPt: viewport.height };
+  },
+
+  async render({ index, maxPixels }) {
+    const page = await doc.getPage(index + 1);
+    const base = page.getViewport({ scale: 1 });
+    let scale = OCR_DPI / 72;
+    const pixels = base.width * scale * base.height * scale;
+    if (pixels > maxPixels) scale *= Math.sqrt(maxPixels / pixels); // cap, never refuse, a PDF page
+    const viewport = page.getViewport({ scale });
+    const width = Math.max(1, Math.floor(viewport.width));
+    const height = Math.max(1, Math.floor(viewport.height));
+    const factory = page._transport.canvasFactory; // @napi-rs/canvas-backed in Node
+    const pair = factory.create(width, height);
+    try {
+      pair.context.fillStyle = '#ffffff'; // transparent areas must read as paper
+      pair.context.fillRect(0, 0, width, height);
+      await page.render({ canvas: pair.canvas, canvasContext: pair.context, viewport, intent: 'print' }).promise;
+      const rgba = pair.context.getImageData(0, 0, width, height).data;
+      const gray = new Uint8Array(width * height);
+      for (let i = 0, j = 0; i < gray.length; i++, j += 4) {
+        gray[i] = (rgba[j] * 77 + rgba[j + 1] * 150 + rgba[j + 2] * 29) >> 8;
+      }
+      return { width, height, dpi: scale * 72, transform: viewport.transform, data: gray, transfer: [gray.buffer] };
+    } finally {
+      factory.destroy(pair);
+      page.cleanup();
+    }
+  },
+
+  async close() {
+    await doc?.destroy();
+    doc = null;
+    return {};
+  },
+};
+
+function multiply(m, n) {
+  return [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+parentPort.on('message', async ({ id, type, payload }) => {
+  try {
+    const { transfer = [], ...result } = await handlers[type](payload);
+    parentPort.postMessage({ id, result }, transfer);
+  } catch (error) {
+    parentPort.postMessage({ id, error: { name: error?.name ?? 'Error', message: String(error?.message ?? error) } });
+  }
+});
