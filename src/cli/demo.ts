@@ -5,13 +5,13 @@ import { ingestFile } from '../capture/index.ts';
 import type { Ctx } from '../platform/context.ts';
 import { listInbox } from '../registry/index.ts';
 
-const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../demo/mail');
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Real letters for the demo inbox (see demo/mail/ORIGIN.md), deposited once per entity. */
+/** Real letters for the demo inbox (see demo/README.md), deposited once per empty entity. */
 export async function seedDemoMail(ctx: Ctx): Promise<number> {
   let manifest: Array<{ entity: string; channel: 'scan' | 'upload' | 'email'; file: string }>;
   try {
-    manifest = JSON.parse(await fs.readFile(path.join(DEMO_DIR, 'manifest.json'), 'utf8'));
+    manifest = JSON.parse(await fs.readFile(path.join(REPO_ROOT, 'demo', 'manifest.json'), 'utf8'));
   } catch {
     return 0;
   }
@@ -23,8 +23,8 @@ export async function seedDemoMail(ctx: Ctx): Promise<number> {
       if (inbox.total > 0) continue;
     }
     seededEntities.add(entry.entity);
-    const bytes = await fs.readFile(path.join(DEMO_DIR, entry.file));
-    const result = await ingestFile(ctx, entry.entity, entry.channel, { filename: entry.file, bytes });
+    const bytes = await fs.readFile(path.join(REPO_ROOT, entry.file));
+    const result = await ingestFile(ctx, entry.entity, entry.channel, { filename: path.basename(entry.file), bytes });
     if (result.item) count++;
   }
   return count;

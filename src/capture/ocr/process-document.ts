@@ -56,7 +56,7 @@ async function processPdf(bytes: Buffer, maxPixels: number, options: ProcessOpti
       const { runs, widthPt, heightPt } = await doc.pageRuns(index);
       const text = linesFromRuns(runs);
       if (hasMeaningfulText(text)) {
-        const result: PageText = { index, text, source: 'text-layer', confidence: null, rotation: 0, skewDegrees: 0, widthPt, heightPt };
+        const result: PageText = { index, text, source: 'text-layer', confidence: null, rotation: 0, skewDegrees: 0, widthPt: round2(widthPt), heightPt: round2(heightPt) };
         return () => Promise.resolve(result);
       }
       const rendered = await doc.render(index, maxPixels);

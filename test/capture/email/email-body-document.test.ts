@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseEml, renderEmailBodyText, type ParsedEmail } from '../../../src/capture/email/index.ts';
 
-const eml = (name: string) => readFileSync(new URL(`../../fixtures/capture-files/eml/${name}`, import.meta.url));
+const eml = (name: string) => readFileSync(new URL(`../../fixtures/corpus/eml/${name}`, import.meta.url));
 
 describe('renderEmailBodyText', () => {
   it('prints the French header block, then the body (m0013)', async () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { BOUNCE_WARNING, TNEF_WARNING, parseEml } from '../../../src/capture/email/index.ts';
 import { OctoError, type OctoErrorCode } from '../../../src/platform/errors.ts';
 
-const eml = (name: string) => readFileSync(new URL(`../../fixtures/capture-files/eml/${name}`, import.meta.url));
+const eml = (name: string) => readFileSync(new URL(`../../fixtures/corpus/eml/${name}`, import.meta.url));
 const names = (parsed: { attachments: Array<{ filename: string }> }) => parsed.attachments.map((a) => a.filename);
 
 async function rejects(promise: Promise<unknown>, code: OctoErrorCode, detail?: RegExp): Promise<void> {

@@ -4,7 +4,7 @@ import { deflateSync, crc32 } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const FIXTURES = fileURLToPath(new URL('../../fixtures/capture-files/', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('../../fixtures/corpus/', import.meta.url));
 export const fixture = (path: string): Buffer => readFileSync(FIXTURES + path);
 
 /** Minimal 64-bit ELF header, as /bin/true starts. */

@@ -19,8 +19,11 @@ export const fr = {
   quarantined: 'Mis en quarantaine',
   seeQuarantine: 'Voir la quarantaine',
   seeInbox: 'Voir les courriers',
-  summary: (ok: number, ko: number) =>
-    `${ok} courrier${ok > 1 ? 's' : ''} enregistré${ok > 1 ? 's' : ''}, ${ko} fichier${ko > 1 ? 's' : ''} en quarantaine.`,
+  summary: (ok: number, ko: number) => {
+    const registered = ok === 0 ? 'Aucun courrier enregistré' : ok === 1 ? '1 courrier enregistré' : `${ok} courriers enregistrés`;
+    const quarantined = ko === 0 ? 'aucun fichier en quarantaine' : ko === 1 ? '1 fichier en quarantaine' : `${ko} fichiers en quarantaine`;
+    return `${registered}, ${quarantined}.`;
+  },
   unknownResult: 'Le serveur n’a rien renvoyé pour ce fichier.',
   again: 'Déposer d’autres fichiers',
 } as const;
