@@ -72,6 +72,44 @@ export const ERROR_CATALOGUE = {
   REGISTRY_QUARANTINE_NOT_FOUND: { status: 404, fr: 'Entrée de quarantaine introuvable.' },
   REGISTRY_QUARANTINE_ALREADY_RESOLVED: { status: 409, fr: 'Cette entrée de quarantaine a déjà été traitée.' },
   REGISTRY_SEARCH_INVALID: { status: 400, fr: 'La recherche est invalide.' },
+
+  // platform auth: sign-in, sessions, roles
+  AUTH_REQUIRED: { status: 401, fr: 'Vous devez vous connecter pour accéder à cette page.' },
+  AUTH_INVALID_CREDENTIALS: {
+    status: 401,
+    fr: 'Adresse électronique ou mot de passe incorrect. Après 5 échecs consécutifs, le compte est verrouillé pendant 15 minutes.',
+  },
+  AUTH_RATE_LIMITED: { status: 429, fr: 'Trop de tentatives de connexion depuis ce poste : patientez une minute avant de réessayer.' },
+  AUTH_CSRF_INVALID: {
+    status: 403,
+    fr: 'La requête n’a pas pu être authentifiée (jeton anti-falsification absent ou invalide) : rechargez la page et recommencez.',
+  },
+  AUTH_FORBIDDEN: { status: 403, fr: 'Vous n’avez pas les droits nécessaires pour cette action.' },
+  AUTH_PASSWORD_POLICY: { status: 422, fr: 'Le mot de passe ne respecte pas la politique de sécurité.' },
+  AUTH_PASSWORD_CURRENT_INVALID: { status: 400, fr: 'Le mot de passe actuel est incorrect.' },
+  AUTH_USER_EXISTS: { status: 409, fr: 'Un compte existe déjà avec cette adresse électronique.' },
+  AUTH_USER_NOT_FOUND: { status: 404, fr: 'Agent introuvable.' },
+  AUTH_MEMBERSHIP_INVALID: { status: 400, fr: 'Rattachement invalide.' },
+  AUTH_ABSENCE_INVALID: { status: 400, fr: 'Absence invalide.' },
+  AUTH_ACCOUNT_DISABLED: { status: 403, fr: 'Ce compte est désactivé : adressez-vous à l’administrateur de votre entité.' },
+  AUTH_OIDC_DISABLED: { status: 404, fr: 'La connexion par fournisseur d’identité (ProConnect) n’est pas configurée sur cette plateforme.' },
+  AUTH_OIDC_FAILED: { status: 400, fr: 'La connexion par le fournisseur d’identité a échoué ou a expiré : recommencez.' },
+  AUTH_OIDC_EMAIL_UNVERIFIED: {
+    status: 403,
+    fr: 'Le fournisseur d’identité n’a pas confirmé votre adresse électronique : la connexion est refusée.',
+  },
+  AUTH_OIDC_UNKNOWN_USER: {
+    status: 403,
+    fr: 'Aucun compte Octo n’est ouvert pour cette adresse électronique : demandez à l’administrateur de votre entité de créer votre compte, puis reconnectez-vous.',
+  },
+  REGISTRY_DEADLINE_INVALID_DATE: { status: 400, fr: 'Date invalide : utilisez le format AAAA-MM-JJ (par exemple 2026-04-06).' },
+  REGISTRY_DEADLINE_INVALID_YEAR: { status: 400, fr: 'Année invalide : indiquez une année entre 1583 et 9999.' },
+  REGISTRY_DEADLINE_INVALID_DELAY: { status: 400, fr: 'Délai invalide : utilisez 2m, 30d ou 8w.' },
+  REGISTRY_DEADLINE_INVALID_REGIME: {
+    status: 400,
+    fr: 'Régime invalide : utilisez sva (silence vaut acceptation), svr (silence vaut rejet) ou none (pas de décision implicite).',
+  },
+  REGISTRY_DEADLINE_INVALID_INPUT: { status: 400, fr: 'Calcul de délai impossible :' },
 } as const satisfies Record<string, { status: number; fr: string }>;
 
 export type OctoErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -30,3 +30,21 @@ export async function insertServiceIfAbsent(
 export function findServiceByCode(db: Db, entityId: string, code: string) {
   return db.selectFrom('registry_service').selectAll().where('entity_id', '=', entityId).where('code', '=', code).executeTakeFirst();
 }
+
+export async function insertEntity(db: Db, row: { id: string; code: string; name: string; short_name: string; created_at: string }) {
+  await db.insertInto('registry_entity').values(row).execute();
+}
+
+export async function insertService(db: Db, row: { id: string; entity_id: string; code: string; name: string; parent_id: string | null }) {
+  await db.insertInto('registry_service').values(row).execute();
+}
+
+export function listEntitiesByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('registry_entity').select(['id', 'code', 'name']).where('id', 'in', ids).execute();
+}
+
+export function listServicesByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('registry_service').select(['id', 'entity_id', 'code', 'name']).where('id', 'in', ids).execute();
+}

@@ -6,9 +6,13 @@ import {
   findEntityByCode,
   findServiceByCode,
   insertEntityIfAbsent,
+  insertEntity,
+  insertService,
   insertServiceIfAbsent,
   listEntities,
+  listEntitiesByIds,
   listServices,
+  listServicesByIds,
 } from './entity.queries.ts';
 
 export interface EntityView {
@@ -60,4 +64,95 @@ export async function listEntityViews(ctx: Ctx): Promise<EntityView[]> {
     });
   }
   return views;
+}
+
+export interface CreateEntityInput {
+  code: string;
+  name: string;
+  shortName?: string;
+}
+
+const ENTITY_CODE = /^[A-Z0-9][A-Z0-9-]{0,31}$/;
+
+/** Creates an entity (platform administration); its code is upper-case letters, digits and dashes. */
+export async function createEntity(ctx: Ctx, input: CreateEntityInput) {
+  const code = input.code.trim().toUpperCase();
+  if (!ENTITY_CODE.test(code)) {
+    throw new OctoError('PLATFORM_VALIDATION_FAILED', `bad entity code ${code}`, {
+      detailFr: `Code d’entité « ${input.code} » invalide : lettres majuscules, chiffres et tirets, 32 caractères au plus.`,
+    });
+  }
+  const name = input.name.trim();
+  if (!name) throw new OctoError('PLATFORM_VALIDATION_FAILED', 'empty entity name', { detailFr: 'Le nom de l’entité est obligatoire.' });
+  return ctx.db.transaction().execute(async (trx) => {
+    if (await findEntityByCode(trx, code)) {
+      throw new OctoError('PLATFORM_VALIDATION_FAILED', `entity ${code} exists`, { detailFr: `L’entité ${code} existe déjà.` });
+    }
+    const row = { id: randomUUID(), code, name, short_name: input.shortName?.trim() || name, created_at: ctx.clock.now().toISOString() };
+    await insertEntity(trx, row);
+    return row;
+  });
+}
+
+export interface CreateServiceInput {
+  entityCode: string;
+  code: string;
+  name: string;
+  parentCode?: string;
+}
+
+/** Adds a service to an entity's tree, under a parent service when given. */
+export async function createService(ctx: Ctx, input: CreateServiceInput) {
+  const code = input.code.trim().toUpperCase();
+  if (!ENTITY_CODE.test(code)) {
+    throw new OctoError('PLATFORM_VALIDATION_FAILED', `bad service code ${code}`, {
+      detailFr: `Code de service « ${input.code} » invalide : lettres majuscules, chiffres et tirets, 32 caractères au plus.`,
+    });
+  }
+  const name = input.name.trim();
+  if (!name) throw new OctoError('PLATFORM_VALIDATION_FAILED', 'empty service name', { detailFr: 'Le nom du service est obligatoire.' });
+  return ctx.db.transaction().execute(async (trx) => {
+    const entity = await findEntityByCode(trx, input.entityCode);
+    if (!entity) throw new OctoError('REGISTRY_ENTITY_NOT_FOUND', `entity ${input.entityCode} not found`, { entityCode: input.entityCode });
+    if (await findServiceByCode(trx, entity.id, code)) {
+      throw new OctoError('PLATFORM_VALIDATION_FAILED', `service ${code} exists`, { detailFr: `Le service ${code} existe déjà dans l’entité ${entity.code}.` });
+    }
+    let parentId: string | null = null;
+    if (input.parentCode) {
+      const parent = await findServiceByCode(trx, entity.id, input.parentCode.trim().toUpperCase());
+      if (!parent) {
+        throw new OctoError('PLATFORM_NOT_FOUND', `parent service ${input.parentCode} not found`, {
+          detailFr: `Service parent ${input.parentCode} inconnu dans l’entité ${entity.code}.`,
+        });
+      }
+      parentId = parent.id;
+    }
+    const row = { id: randomUUID(), entity_id: entity.id, code, name, parent_id: parentId };
+    await insertService(trx, row);
+    return row;
+  });
+}
+
+/** A service of an entity by their codes, or 404. */
+export async function requireService(ctx: Ctx, entityCode: string, serviceCode: string) {
+  const entity = await requireEntity(ctx, entityCode);
+  const service = await findServiceByCode(ctx.db, entity.id, serviceCode);
+  if (!service) {
+    throw new OctoError('PLATFORM_NOT_FOUND', `service ${serviceCode} not found in ${entityCode}`, {
+      detailFr: `Service ${serviceCode} inconnu dans l’entité ${entity.code}.`,
+    });
+  }
+  return { entity, service };
+}
+
+/** Codes and names of entities and services by id (for sessions and listings). */
+export async function describeEntityRefs(ctx: Pick<Ctx, 'db'>, entityIds: string[], serviceIds: string[]) {
+  const [entities, services] = await Promise.all([
+    listEntitiesByIds(ctx.db, [...new Set(entityIds)]),
+    listServicesByIds(ctx.db, [...new Set(serviceIds)]),
+  ]);
+  return {
+    entities: new Map(entities.map((e) => [e.id, { code: e.code, name: e.name }])),
+    services: new Map(services.map((s) => [s.id, { code: s.code, name: s.name, entityId: s.entity_id }])),
+  };
 }

@@ -1,6 +1,7 @@
 // The registry's public surface: other capabilities call these, never its tables.
 export { formatChrono } from './chrono.ts';
 export { listEntityViews, requireEntity, seedPilotEntities, type EntityView } from './entity.service.ts';
+export { createEntity, createService, describeEntityRefs, requireService, type CreateEntityInput, type CreateServiceInput } from './entity.service.ts';
 export {
   completeMailItemIndexing,
   getMailItemDetail,

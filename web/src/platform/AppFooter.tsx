@@ -4,6 +4,7 @@ import { fr } from './fr.ts';
 export function AppFooter() {
   return (
     <Footer
+      id="footer"
       accessibility="non compliant"
       contentDescription={fr.footerDescription}
       license={fr.footerLicense}

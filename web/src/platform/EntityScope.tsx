@@ -14,15 +14,18 @@ export function EntityScope() {
   if (entity === undefined) return <Loading />;
   if (entity === null) {
     return (
-      <Alert
-        severity="error"
-        title={fr.errorTitle}
-        description={
-          <>
-            {fr.unknownEntity(code)} <Link to="/">{fr.backHome}</Link>
-          </>
-        }
-      />
+      <>
+        <h1>{fr.unknownEntityTitle}</h1>
+        <Alert
+          severity="error"
+          small
+          description={
+            <>
+              {fr.unknownEntity(code)} <Link to="/">{fr.backHome}</Link>
+            </>
+          }
+        />
+      </>
     );
   }
   return <Outlet />;

@@ -8,6 +8,8 @@ export const fr = {
   demoDescription:
     'pas de connexion, toutes les actions sont faites sous l’identité « Agent de démonstration ». L’authentification arrive dans une prochaine version.',
   ministry: 'Ministère de l’Intérieur',
+  skipToContent: 'Contenu',
+  skipToFooter: 'Pied de page',
   changeEntity: 'Changer d’entité',
   nav: {
     inbox: 'Courriers',
@@ -26,6 +28,7 @@ export const fr = {
     services: (n: number) => (n > 1 ? `${n} services` : n === 1 ? '1 service' : 'Aucun service'),
     empty: 'Aucune entité n’est configurée sur cette instance.',
   },
+  unknownEntityTitle: 'Entité inconnue',
   unknownEntity: (code: string) => `L’entité « ${code} » n’existe pas sur cette instance.`,
   backHome: 'Revenir au choix de l’entité',
   loading: 'Chargement…',

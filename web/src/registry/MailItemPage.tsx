@@ -38,7 +38,10 @@ export function MailItemPage() {
       {item.isPending && <Loading />}
       {item.isError &&
         (item.error instanceof ApiError && item.error.status === 404 ? (
-          <Alert severity="error" title={fr.item.title(chrono)} description={fr.item.notFound} />
+          <>
+            <h1>{fr.item.title(chrono)}</h1>
+            <Alert severity="error" small description={fr.item.notFound} />
+          </>
         ) : (
           <QueryError error={item.error} onRetry={() => void item.refetch()} />
         ))}

@@ -1,0 +1,68 @@
+// Public surface of the legal calendar: French public holidays, working days and CRPA deadlines.
+export {
+  addDays,
+  addMonths,
+  compareIsoDates,
+  daysBetween,
+  daysInMonth,
+  formatDateFr,
+  isLeapYear,
+  isoWeekday,
+  normalizeIsoDate,
+  parisDateOf,
+  parseIsoDate,
+  type IsoDate,
+  type IsoWeekday,
+} from './calendar-date.ts';
+export {
+  easterSunday,
+  frenchHolidays,
+  HOLIDAY_NAMES_FR,
+  holidayName,
+  holidaysOn,
+  isHoliday,
+  type CalendarOptions,
+  type Holiday,
+  type HolidayKey,
+} from './holidays.ts';
+export {
+  addWorkingDays,
+  isWorkingDay,
+  nextWorkingDay,
+  sameOrNextWorkingDay,
+  workingDaysBetween,
+} from './working-days.ts';
+export {
+  addDelay,
+  delayStartDate,
+  describeDelayFr,
+  formatDelay,
+  parseDelay,
+  type Delay,
+  type DelayUnit,
+} from './delay.ts';
+export {
+  AEE_WORKING_DAYS,
+  aeeDueDate,
+  ARE_WORKING_DAYS,
+  areDueDate,
+  computeCrpaDeadlines,
+  daysLeft,
+  deadlineAfterCompletion,
+  deadlineAfterTransfer,
+  DEFAULT_IMPLICIT_DECISION_DELAY,
+  IMPLICIT_DECISION_KIND_FR,
+  implicitDecisionDate,
+  implicitDecisionKind,
+  parseRegime,
+  REGIME_FR,
+  type CompletionInput,
+  type CrpaDeadlines,
+  type CrpaInput,
+  type ImplicitDecisionKind,
+  type IncompleteRequest,
+  type Regime,
+  type Suspension,
+  type TransferInput,
+} from './crpa.ts';
+export { appealDeadline, type AppealDeadline } from './appeal-delay.ts';
