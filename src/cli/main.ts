@@ -6,6 +6,7 @@ import { ingestFile } from '../capture/index.ts';
 import { loadConfig } from '../platform/config.ts';
 import { isOctoError } from '../platform/errors.ts';
 import { getMailItemDetail, getMailItemDetailByChrono, searchInbox, type MailChannel } from '../registry/index.ts';
+import { registerCalendarCommands } from './calendar.command.ts';
 import { seedDemoMail } from './demo.ts';
 import { formatIntake, formatItem } from './format.ts';
 
@@ -137,6 +138,8 @@ program
       print(opts.json ?? false, { ...detail, documents }, text);
     });
   });
+
+registerCalendarCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (isOctoError(error)) {

@@ -60,8 +60,12 @@ export function extractSubject(pages: PreparedPage[]): ExtractedField[] {
       // Label alone: in column layouts the subject wraps around it (line above and below).
       const prev = lines[i - 1];
       const next = lines[i + 1];
-      if (prev && next && prev.text.trim() && next.text.trim() && indent(prev) > indent(lines[i])
-        && Math.abs(indent(prev) - indent(next)) <= 2 && meaningful(prev.text.trim())) {
+      // In reading-order text (no indentation) the label sits between the two halves: the lower
+      // half then starts in lower case, as a cut phrase does.
+      const wrapsAround = prev && next && prev.text.trim() && next.text.trim() && meaningful(prev.text.trim())
+        && ((indent(prev) > indent(lines[i]) && Math.abs(indent(prev) - indent(next)) <= 2)
+          || (/^\p{Ll}/u.test(next.text.trim()) && !LABEL.test(prev.text)));
+      if (wrapsAround) {
         const value = join(prev.text.trim(), next.text.trim());
         return [fieldAt(page, p, prev.start + indent(prev), next.start + next.text.trimEnd().length, {
           name: 'subject', value: squash(value), normalized: squash(value), confidence: 0.7,

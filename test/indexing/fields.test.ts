@@ -148,3 +148,11 @@ describe('postcodes', () => {
     assert.equal(lookupPostcode('99000').exists, false);
   });
 });
+
+describe('subject: label between the two halves of a wrapped subject (reading-order text of maarchparaph-ar_sva.pdf)', () => {
+  it('joins the line above and the lower-case line below', () => {
+    const text = '25, route de Pampelone\n99000 Maarch-les-Bains\n\nAccusé de Réception de votre demande intervenant dans le cadre d’une décision implicite\nObjet:\nd’acceptation\nReçu le : 15/02/2019\n';
+    const subject = extractFields({ pages: [text] }).find((f) => f.name === 'subject');
+    assert.equal(subject?.value, "Accusé de Réception de votre demande intervenant dans le cadre d'une décision implicite d'acceptation");
+  });
+});

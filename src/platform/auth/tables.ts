@@ -66,10 +66,11 @@ export interface PlatformOidcFlowTable {
   expires_at: string;
 }
 
-export interface AuthTables {
+// A type alias (not an interface) so that it satisfies Kysely's withTables constraint.
+export type AuthTables = {
   platform_user: PlatformUserTable;
   platform_membership: PlatformMembershipTable;
   platform_absence: PlatformAbsenceTable;
   platform_session: PlatformSessionTable;
   platform_oidc_flow: PlatformOidcFlowTable;
-}
+};
