@@ -4,7 +4,7 @@ import { captureRoutes } from './capture/capture.routes.ts';
 import { createLocalBlobStore } from './platform/blob-store.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
-import type { Ctx } from './platform/context.ts';
+import { SYSTEM_ACTOR, type Ctx } from './platform/context.ts';
 import { openDatabase, type Database } from './platform/database/db.ts';
 import { migrateToLatest } from './platform/database/migrate.ts';
 import { buildServer } from './platform/http/server.ts';
@@ -42,6 +42,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   const closers: Array<() => Promise<void>> = [];
   let jobs: JobQueue | null = null;
   const ctx: Ctx = {
+    actor: SYSTEM_ACTOR,
     config,
     db: database.db,
     dialect: database.dialect,

@@ -58,21 +58,21 @@ export async function captureRoutes(server: FastifyInstance, ctx: Ctx) {
       throw new OctoError('PLATFORM_VALIDATION_FAILED', 'no file', { detailFr: 'Aucun fichier reçu.' });
     }
     const results: IntakeResult[] = [];
-    for (const file of files) results.push(await ingestFile(ctx, req.params.code, channel, file));
+    for (const file of files) results.push(await ingestFile(req.ctx, req.params.code, channel, file));
     return reply.status(201).send({ results });
   });
 
   app.get('/api/entities/:code/documents/:documentId/original', {
     schema: { tags: ['documents'], summary: 'Le fichier original, tel que reçu', params: DocumentParams },
   }, async (req, reply) => {
-    const file = await getDocumentFile(ctx, req.params.code, req.params.documentId, 'original');
+    const file = await getDocumentFile(req.ctx, req.params.code, req.params.documentId, 'original');
     return reply.type(file.mime).header('content-disposition', contentDisposition(file.filename, true)).send(file.bytes);
   });
 
   app.get('/api/entities/:code/documents/:documentId/searchable', {
     schema: { tags: ['documents'], summary: 'La version PDF recherchable (texte OCR invisible sous l’image)', params: DocumentParams },
   }, async (req, reply) => {
-    const file = await getDocumentFile(ctx, req.params.code, req.params.documentId, 'searchable');
+    const file = await getDocumentFile(req.ctx, req.params.code, req.params.documentId, 'searchable');
     return reply.type(file.mime).header('content-disposition', contentDisposition(file.filename, true)).send(file.bytes);
   });
 
@@ -83,7 +83,7 @@ export async function captureRoutes(server: FastifyInstance, ctx: Ctx) {
       params: DocumentParams,
       response: { 200: DocumentTextSchema, 404: ErrorView },
     },
-  }, async (req) => getDocumentText(ctx, req.params.code, req.params.documentId));
+  }, async (req) => getDocumentText(req.ctx, req.params.code, req.params.documentId));
 
   app.get('/api/entities/:code/quarantine', {
     schema: {
@@ -93,12 +93,12 @@ export async function captureRoutes(server: FastifyInstance, ctx: Ctx) {
       querystring: QuarantineQuerySchema,
       response: { 200: QuarantineListSchema, 404: ErrorView },
     },
-  }, async (req) => ({ entries: await listQuarantineViews(ctx, req.params.code, req.query.status) }));
+  }, async (req) => ({ entries: await listQuarantineViews(req.ctx, req.params.code, req.query.status) }));
 
   app.get('/api/entities/:code/quarantine/:id/original', {
     schema: { tags: ['quarantaine'], summary: 'Le fichier refusé, conservé tel que reçu', params: EntityCodeParams.extend({ id: z.string().min(1) }) },
   }, async (req, reply) => {
-    const file = await getQuarantineOriginal(ctx, req.params.code, req.params.id);
+    const file = await getQuarantineOriginal(req.ctx, req.params.code, req.params.id);
     return reply.type('application/octet-stream').header('content-disposition', contentDisposition(file.filename, false)).send(file.bytes);
   });
 
@@ -110,5 +110,5 @@ export async function captureRoutes(server: FastifyInstance, ctx: Ctx) {
       body: DismissBodySchema,
       response: { 200: QuarantineEntrySchema, 404: ErrorView, 409: ErrorView },
     },
-  }, async (req) => dismissQuarantineEntry(ctx, req.params.code, req.params.id, req.body.note));
+  }, async (req) => dismissQuarantineEntry(req.ctx, req.params.code, req.params.id, req.body.note));
 }

@@ -39,4 +39,4 @@ export const DocumentTextSchema = z.object({
 
 export const QuarantineQuerySchema = z.object({ status: z.enum(['open', 'resolved']).default('open') });
 export const QuarantineListSchema = z.object({ entries: z.array(QuarantineEntrySchema) });
-export const DismissBodySchema = z.object({ note: z.string().trim().min(1, 'indiquez la raison').max(2000) });
+export const DismissBodySchema = z.object({ note: z.string().trim().min(1, 'indiquez la raison').max(1000) });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { auditAction } from '../platform/audit/index.ts';
 import type { Ctx } from '../platform/context.ts';
 import { OctoError, frenchMessageFor, isOctoError, type OctoErrorCode } from '../platform/errors.ts';
 import { requireEntity } from '../registry/index.ts';
@@ -58,7 +59,18 @@ export async function quarantineFile(ctx: Ctx, input: QuarantineInput): Promise<
     resolved_at: null,
     resolution_note: null,
   };
-  await insertQuarantineEntry(ctx.db, row);
+  const write = async (db: Ctx['db']) => {
+    await insertQuarantineEntry(db, row);
+    await auditAction(db, ctx, {
+      entityId: input.entityId,
+      action: 'capture.quarantine.created',
+      subjectType: input.mailItemId ? 'mail_item' : 'quarantine',
+      subjectId: input.mailItemId ?? row.id,
+      after: { quarantineId: row.id, code, sha256: input.sha256, documentId: input.documentId ?? null },
+    });
+  };
+  if (ctx.db.isTransaction) await write(ctx.db);
+  else await ctx.db.transaction().execute(write);
   ctx.logger.warn({ quarantineId: row.id, code, sha256: input.sha256 }, 'file quarantined');
   return row;
 }
@@ -100,7 +112,17 @@ export async function dismissQuarantineEntry(ctx: Ctx, entityCode: string, id: s
   const row = await findQuarantineEntry(ctx.db, entity.id, id);
   if (!row) throw new OctoError('REGISTRY_QUARANTINE_NOT_FOUND', `quarantine ${id} not found`);
   if (row.status !== 'open') throw new OctoError('REGISTRY_QUARANTINE_ALREADY_RESOLVED', `quarantine ${id} is ${row.status}`);
-  await resolveQuarantineEntry(ctx.db, entity.id, id, 'dismissed', ctx.clock.now().toISOString(), note);
+  await ctx.db.transaction().execute(async (trx) => {
+    await resolveQuarantineEntry(trx, entity.id, id, 'dismissed', ctx.clock.now().toISOString(), note);
+    await auditAction(trx, ctx, {
+      entityId: entity.id,
+      action: 'capture.quarantine.dismissed',
+      subjectType: row.mail_item_id ? 'mail_item' : 'quarantine',
+      subjectId: row.mail_item_id ?? row.id,
+      before: { quarantineId: id, status: row.status },
+      after: { status: 'dismissed', note },
+    });
+  });
   const updated = await findQuarantineEntry(ctx.db, entity.id, id);
   return toQuarantineView(updated!, entity.code);
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { openApp, type App } from '../app.ts';
@@ -6,6 +7,7 @@ import { ingestFile } from '../capture/index.ts';
 import { loadConfig } from '../platform/config.ts';
 import { isOctoError } from '../platform/errors.ts';
 import { getMailItemDetail, getMailItemDetailByChrono, searchInbox, type MailChannel } from '../registry/index.ts';
+import { registerAuditCommands } from './audit.command.ts';
 import { registerCalendarCommands } from './calendar.command.ts';
 import { seedDemoMail } from './demo.ts';
 import { formatIntake, formatItem } from './format.ts';
@@ -16,6 +18,7 @@ program.name('octo').description('Octo : la chaîne du courrier des administrati
 async function withApp<T>(fn: (app: App) => Promise<T>, overrides: Parameters<typeof loadConfig>[1] = {}): Promise<T> {
   const config = loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn', ...overrides });
   const app = await openApp(config);
+  app.ctx.actor = { type: 'user', id: null, label: `Ligne de commande (${os.userInfo().username})`, source: 'cli' };
   try {
     return await fn(app);
   } finally {
@@ -140,6 +143,7 @@ program
   });
 
 registerCalendarCommands(program);
+registerAuditCommands(program, () => openApp(loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn' })));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (isOctoError(error)) {

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AuditTables } from './audit/tables.ts';
 
 export interface PlatformJobTable {
   id: Generated<number>;
@@ -15,6 +16,6 @@ export interface PlatformJobTable {
   finished_at: string | null;
 }
 
-export interface PlatformTables {
+export type PlatformTables = AuditTables & {
   platform_job: PlatformJobTable;
-}
+};

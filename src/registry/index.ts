@@ -6,6 +6,7 @@ export {
   completeMailItemIndexing,
   getMailItemDetail,
   getMailItemDetailByChrono,
+  getMailItemHistory,
   getMailItemState,
   getMailItemSummary,
   listInbox,

@@ -10,10 +10,11 @@ import {
   InboxQuerySchema,
   InboxView,
   MailItemDetailSchema,
+  MailItemHistorySchema,
   SearchQuerySchema,
   SearchView,
 } from './mail-item.schemas.ts';
-import { getMailItemDetail, listInbox, searchInbox } from './mail-item.service.ts';
+import { getMailItemDetail, getMailItemHistory, listInbox, searchInbox } from './mail-item.service.ts';
 
 export async function registryRoutes(server: FastifyInstance, ctx: Ctx) {
   const app = server.withTypeProvider<ZodTypeProvider>();
@@ -30,7 +31,7 @@ export async function registryRoutes(server: FastifyInstance, ctx: Ctx) {
       querystring: InboxQuerySchema,
       response: { 200: InboxView, 404: ErrorView },
     },
-  }, async (req) => listInbox(ctx, req.params.code, req.query));
+  }, async (req) => listInbox(req.ctx, req.params.code, req.query));
 
   app.get('/api/entities/:code/mail-items/:chrono', {
     schema: {
@@ -39,7 +40,16 @@ export async function registryRoutes(server: FastifyInstance, ctx: Ctx) {
       params: EntityCodeParams.extend({ chrono: z.string().min(1).max(64) }),
       response: { 200: MailItemDetailSchema, 404: ErrorView },
     },
-  }, async (req) => getMailItemDetail(ctx, req.params.code, req.params.chrono));
+  }, async (req) => getMailItemDetail(req.ctx, req.params.code, req.params.chrono));
+
+  app.get('/api/entities/:code/mail-items/:chrono/history', {
+    schema: {
+      tags: ['courriers'],
+      summary: 'L’historique d’un courrier (journal d’audit chaîné : qui, quoi, quand, d’où)',
+      params: EntityCodeParams.extend({ chrono: z.string().min(1).max(64) }),
+      response: { 200: MailItemHistorySchema, 404: ErrorView },
+    },
+  }, async (req) => getMailItemHistory(req.ctx, req.params.code, req.params.chrono));
 
   app.get('/api/entities/:code/search', {
     schema: {
@@ -51,6 +61,6 @@ export async function registryRoutes(server: FastifyInstance, ctx: Ctx) {
     },
   }, async (req) => {
     const { q, ...query } = req.query;
-    return searchInbox(ctx, req.params.code, q, query);
+    return searchInbox(req.ctx, req.params.code, q, query);
   });
 }

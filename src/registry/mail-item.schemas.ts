@@ -85,3 +85,18 @@ export const MailItemDetailSchema = MailItemSummarySchema.extend({
 });
 
 export const ErrorView = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
+
+export const MailItemHistorySchema = z.object({
+  events: z.array(
+    z.object({
+      seq: z.number(),
+      occurredAt: z.string(),
+      action: z.string().describe('Action stable, par exemple registry.mail_item.registered'),
+      actorType: z.enum(['user', 'system', 'public', 'api']),
+      actorLabel: z.string().nullable(),
+      source: z.string(),
+      before: z.record(z.string(), z.unknown()).nullable(),
+      after: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
+});

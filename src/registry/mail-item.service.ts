@@ -3,6 +3,7 @@ import { listDocumentViews } from '../capture/index.ts';
 import { listFieldViews } from '../indexing/index.ts';
 import { addDays, parisMidnight, parisYear } from '../platform/clock.ts';
 import type { Ctx } from '../platform/context.ts';
+import { auditAction, listAuditEvents } from '../platform/audit/index.ts';
 import { queryTerms } from '../platform/database/full-text.ts';
 import { OctoError } from '../platform/errors.ts';
 import { nextChronoValue, formatChrono } from './chrono.ts';
@@ -73,6 +74,13 @@ export async function registerMailItem(ctx: Ctx, input: RegisterMailItemInput): 
     created_at: iso,
     updated_at: iso,
   });
+  await auditAction(ctx.db, ctx, {
+    entityId: input.entityId,
+    action: 'registry.mail_item.registered',
+    subjectType: 'mail_item',
+    subjectId: id,
+    after: { chrono, direction: input.direction, channel: input.channel, status: input.status, sourceSha256: input.sourceSha256, documentCount: input.documentCount },
+  });
   await upsertSearchDocument(ctx.db, {
     key: id,
     entityId: input.entityId,
@@ -99,6 +107,14 @@ export interface IndexingOutcome {
 export async function completeMailItemIndexing(ctx: Ctx, entityId: string, id: string, outcome: IndexingOutcome): Promise<void> {
   const item = await findMailItemById(ctx.db, entityId, id);
   if (!item) throw new OctoError('REGISTRY_ITEM_NOT_FOUND', `mail item ${id} not found`);
+  await auditAction(ctx.db, ctx, {
+    entityId,
+    action: 'registry.mail_item.indexed',
+    subjectType: 'mail_item',
+    subjectId: id,
+    before: { status: item.status },
+    after: { status: outcome.status, pageCount: outcome.pageCount, letterDate: outcome.letterDate, warnings: outcome.warnings.length },
+  });
   await updateMailItem(ctx.db, entityId, id, {
     status: outcome.status,
     sender_name: outcome.senderName,
@@ -120,6 +136,15 @@ export async function completeMailItemIndexing(ctx: Ctx, entityId: string, id: s
 }
 
 export async function setMailItemStatus(ctx: Ctx, entityId: string, id: string, status: MailStatus, warnings?: string[]) {
+  const item = await findMailItemById(ctx.db, entityId, id);
+  await auditAction(ctx.db, ctx, {
+    entityId,
+    action: 'registry.mail_item.status_changed',
+    subjectType: 'mail_item',
+    subjectId: id,
+    before: { status: item?.status ?? null },
+    after: { status },
+  });
   await updateMailItem(ctx.db, entityId, id, {
     status,
     ...(warnings ? { warnings: JSON.stringify(warnings) } : {}),
@@ -201,6 +226,26 @@ export async function getMailItemState(ctx: Ctx, entityId: string, id: string) {
     status: row.status,
     warnings: JSON.parse(row.warnings) as string[],
     email: row.email_meta ? (JSON.parse(row.email_meta) as { from?: { name?: string; address: string }; subject?: string; date?: string }) : null,
+  };
+}
+
+/** Who did what to an item, oldest first, from the audit log. */
+export async function getMailItemHistory(ctx: Ctx, entityCode: string, chrono: string) {
+  const entity = await requireEntity(ctx, entityCode);
+  const row = await findMailItemByChrono(ctx.db, entity.id, chrono);
+  if (!row) throw new OctoError('REGISTRY_ITEM_NOT_FOUND', `mail item ${chrono} not found`, { chrono });
+  const events = await listAuditEvents(ctx.db, entity.id, { subjectType: 'mail_item', subjectId: row.id });
+  return {
+    events: events.map((e) => ({
+      seq: e.seq,
+      occurredAt: e.occurredAt,
+      action: e.action,
+      actorType: e.actor.type,
+      actorLabel: e.actor.label,
+      source: e.source,
+      before: e.before,
+      after: e.after,
+    })),
   };
 }
 

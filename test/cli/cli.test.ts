@@ -66,6 +66,12 @@ describe(`octo command line (${TEST_DIALECT})`, () => {
     assert.match(json.documents[0].text[0].text, /Monsieur le Maire/);
   });
 
+  it('audit verify proves the entity\'s chain intact', async () => {
+    const verdict = await octo('audit', 'verify', '--entity', 'ARS-ARA');
+    assert.equal(verdict.code, 0);
+    assert.match(verdict.stdout, /Chaîne d’audit intègre : \d+ événements/);
+  });
+
   it('names the problem when asked for an unknown entity or item', async () => {
     const entity = await octo('ingest', '--entity', 'NOPE', corpusPath('pdf/ocrmypdf-invalid.pdf'));
     assert.equal(entity.code, 2);

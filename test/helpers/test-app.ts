@@ -37,6 +37,13 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
     dropDatabase = async () => {
       const client = new pg.Client({ connectionString: PG_ADMIN_URL });
       await client.connect();
+      // Let the app's pools finish closing first: forcing out a closing connection makes pg
+      // raise "terminating connection due to administrator command" in the test process.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await client.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     };

@@ -115,6 +115,25 @@ describe(`REST API (${TEST_DIALECT})`, () => {
     }
     const original = await server.inject({ method: 'GET', url: `/api/entities/PREF69/documents/${documentId}/original` });
     assert.equal(original.headers['content-type'], 'application/pdf');
+    const foreignHistory = await server.inject({ method: 'GET', url: `/api/entities/ARS-ARA/mail-items/${item.chrono}/history` });
+    assert.equal(foreignHistory.statusCode, 404);
+  });
+
+  it('keeps each item\'s history in the hash-chained audit log', async () => {
+    const body = multipart([{ name: 'lettre.pdf', bytes: await corpusFile('pdf/maarchparaph-etat_civil.pdf') }]);
+    const item = (await server.inject({ method: 'POST', url: '/api/entities/DRFIP-ARA/mail-items', ...body })).json().results[0].item;
+    const history = await server.inject({ method: 'GET', url: `/api/entities/DRFIP-ARA/mail-items/${item.chrono}/history` });
+    assert.equal(history.statusCode, 200);
+    const [registered] = history.json().events;
+    assert.equal(registered.action, 'registry.mail_item.registered');
+    assert.equal(registered.actorLabel, 'Agent de démonstration');
+    assert.equal(registered.source, '127.0.0.1');
+    assert.equal(registered.after.chrono, item.chrono);
+    const { verifyAuditChain } = await import('../../src/platform/audit/index.ts');
+    const { requireEntity } = await import('../../src/registry/index.ts');
+    const entity = await requireEntity(t.app.ctx, 'DRFIP-ARA');
+    const verdict = await verifyAuditChain(t.app.ctx.db, entity.id);
+    assert.equal(verdict.ok, true);
   });
 
   it('rejects bad queries with a clear error', async () => {

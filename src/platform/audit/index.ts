@@ -21,3 +21,22 @@ export {
   type RecordedAuditEvent,
 } from './audit.service.ts';
 export type { AuditActorType, AuditTables, PlatformAuditHeadTable, PlatformAuditTable } from './tables.ts';
+
+import type { Ctx } from '../context.ts';
+import type { Db } from '../database/db.ts';
+import { recordAudit as record, type AuditEventInput } from './audit.service.ts';
+
+/** Records an event as done by the context's actor (user, CLI, worker), inside the caller's transaction. */
+export function auditAction(
+  db: Db,
+  ctx: Ctx,
+  event: Omit<AuditEventInput, 'actorType' | 'actorId' | 'actorLabel' | 'source'>,
+) {
+  return record(db, ctx, {
+    ...event,
+    actorType: ctx.actor.type,
+    actorId: ctx.actor.id,
+    actorLabel: ctx.actor.label,
+    source: ctx.actor.source,
+  });
+}

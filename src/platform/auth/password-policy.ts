@@ -48,7 +48,8 @@ function core(password: string): { plain: string; unleet: string } {
   const folded = fold(password);
   return {
     plain: folded.replace(/[^a-z]/g, ''),
-    unleet: [...folded].map((c) => LEET[c] ?? c).join('').replace(/[^a-z]/g, ''),
+    // "M0tDePasse-2024" → "m0tdepasse" (trailing and leading digits, symbols dropped) → "motdepasse"
+    unleet: [...folded.replace(/^[^a-z]+|[^a-z]+$/g, '')].map((c) => LEET[c] ?? c).join('').replace(/[^a-z]/g, ''),
   };
 }
 

@@ -4,4 +4,4 @@ import type { IndexingTables } from '../../indexing/tables.ts';
 import type { RegistryTables } from '../../registry/tables.ts';
 import type { PlatformTables } from '../tables.ts';
 
-export interface OctoDb extends PlatformTables, RegistryTables, CaptureTables, IndexingTables {}
+export type OctoDb = PlatformTables & RegistryTables & CaptureTables & IndexingTables;

@@ -17,6 +17,12 @@ import type { Ctx } from '../context.ts';
 import { ERROR_CATALOGUE, isOctoError } from '../errors.ts';
 
 export type OctoServer = FastifyInstance;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+  }
+}
 export type RoutePlugin = (app: FastifyInstance, ctx: Ctx) => Promise<void> | void;
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -74,6 +80,17 @@ export async function buildServer(ctx: Ctx, routes: RoutePlugin[]): Promise<Fast
     }
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send({ code: 'PLATFORM_INTERNAL', message: ERROR_CATALOGUE.PLATFORM_INTERNAL.fr, details: {} });
+  });
+
+  // Each request works with its own context: its logger and who acts (until sign-in arrives,
+  // the demo agent), so that services and the audit log know the request's origin.
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.addHook('onRequest', async (request) => {
+    request.ctx = {
+      ...ctx,
+      logger: request.log as unknown as Ctx['logger'],
+      actor: { type: 'user', id: null, label: 'Agent de démonstration', source: request.ip },
+    };
   });
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: ctx.dialect, queue: ctx.jobs.kind }));

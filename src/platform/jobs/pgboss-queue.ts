@@ -1,6 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
-import type { Ctx } from '../context.ts';
+import { SYSTEM_ACTOR, type Ctx } from '../context.ts';
 import type { Db } from '../database/db.ts';
 import type { Logger } from '../logger.ts';
 import type { JobDefinition } from './define-job.ts';
@@ -67,12 +67,12 @@ export async function createPgBossQueue(
               const log = logger.child({ job: definition.name, jobId: job.id, attempt: job.retryCount + 1 });
               const payload = definition.payload.parse(job.data);
               try {
-                await definition.handler({ ...ctx, logger: log }, payload);
+                await definition.handler({ ...ctx, actor: SYSTEM_ACTOR, logger: log }, payload);
               } catch (error) {
                 const final = job.retryCount >= job.retryLimit;
                 log.warn({ err: error, final }, 'job failed');
                 try {
-                  await definition.onFailure?.({ ...ctx, logger: log }, payload, error, final);
+                  await definition.onFailure?.({ ...ctx, actor: SYSTEM_ACTOR, logger: log }, payload, error, final);
                 } catch (hookError) {
                   log.error({ err: hookError }, 'job failure hook failed');
                 }

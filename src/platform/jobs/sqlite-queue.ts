@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Ctx } from '../context.ts';
+import { SYSTEM_ACTOR, type Ctx } from '../context.ts';
 import type { Db } from '../database/db.ts';
 import type { Logger } from '../logger.ts';
 import type { JobDefinition } from './define-job.ts';
@@ -50,14 +50,14 @@ export function createSqliteQueue(getCtx: () => Ctx, logger: Logger): JobQueue {
       return true;
     }
     try {
-      const outcome = await definition.handler({ ...ctx, logger: log }, payload);
+      const outcome = await definition.handler({ ...ctx, actor: SYSTEM_ACTOR, logger: log }, payload);
       await finishJob(ctx.db, job.id, 'done', ctx.clock.now(), null);
       log.debug({ outcome }, 'job finished');
     } catch (error) {
       const final = job.attempts >= job.max_attempts;
       log.warn({ err: error, final }, 'job failed');
       try {
-        await definition.onFailure?.({ ...ctx, logger: log }, payload, error, final);
+        await definition.onFailure?.({ ...ctx, actor: SYSTEM_ACTOR, logger: log }, payload, error, final);
       } catch (hookError) {
         log.error({ err: hookError }, 'job failure hook failed');
       }
