@@ -114,6 +114,9 @@ describe('web application (agents)', { timeout: 6 * 60_000 }, () => {
     await page.getByRole('tab', { name: 'Texte intégral' }).click();
     await page.getByTestId('full-text').getByText(/whisky/).first().waitFor();
     await page.getByText(/Source : OCR/).first().waitFor();
+    const history = page.locator('section[aria-labelledby="item-history-title"]');
+    await history.getByText('Enregistrement').waitFor();
+    await history.getByText('Lecture et indexation terminées').waitFor();
     await shot('05-courrier-texte');
   });
 

@@ -7,7 +7,7 @@ import type { OcrPool } from './ocr-pool.ts';
 import { PdfReader } from './pdf-reader.ts';
 import { hasMeaningfulText, linesFromRuns } from './pdf-text.ts';
 import { countImagePages, decodeImagePage, type ImageKind } from './image-pages.ts';
-import { ocrRaster } from './ocr-page.ts';
+import { ocrRaster, type PageOcr } from './ocr-page.ts';
 import { ImagePdfBuilder, overlayOnPdf, type TextOverlay } from './searchable-pdf.ts';
 import type { Rotation } from './orientation.ts';
 
@@ -65,8 +65,8 @@ async function processPdf(bytes: Buffer, maxPixels: number, options: ProcessOpti
         if (ocr.pdf) {
           overlays.set(index, {
             pdf: ocr.pdf,
-            straightened: ocr.straightened,
-            raster: rendered.raster,
+            straightened: geometryOf(ocr.straightened),
+            raster: { width: rendered.raster.width, height: rendered.raster.height },
             userToRaster: rendered.transform,
           });
         }
@@ -96,7 +96,12 @@ async function processImages(
     return async () => {
       const ocr = await ocrRaster(raster, options.pool, { pdf: true });
       const overlay: TextOverlay | null = ocr.pdf
-        ? { pdf: ocr.pdf, straightened: ocr.straightened, raster, userToRaster: [raster.width / widthPt, 0, 0, -raster.height / heightPt, 0, raster.height] }
+        ? {
+            pdf: ocr.pdf,
+            straightened: geometryOf(ocr.straightened),
+            raster: { width: raster.width, height: raster.height },
+            userToRaster: [raster.width / widthPt, 0, 0, -raster.height / heightPt, 0, raster.height],
+          }
         : null;
       await builder.add(index, { picture: image.picture, widthPt, heightPt, overlay });
       return ocrPage(index, ocr, widthPt, heightPt);
@@ -105,7 +110,7 @@ async function processImages(
   return { pages, searchablePdf: await builder.save() };
 }
 
-function ocrPage(index: number, ocr: Awaited<ReturnType<typeof ocrRaster>>, widthPt: number, heightPt: number): PageText {
+function ocrPage(index: number, ocr: PageOcr, widthPt: number, heightPt: number): PageText {
   return {
     index,
     text: ocr.text,
@@ -116,6 +121,11 @@ function ocrPage(index: number, ocr: Awaited<ReturnType<typeof ocrRaster>>, widt
     widthPt: round2(widthPt),
     heightPt: round2(heightPt),
   };
+}
+
+/** Keeps sizes and angle, drops the pixels (overlays outlive the page). */
+function geometryOf(s: PageOcr['straightened']): TextOverlay['straightened'] {
+  return { angle: s.angle, raster: { width: s.raster.width, height: s.raster.height } };
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -14,13 +14,14 @@ import {
 } from 'pdf-lib';
 import { OctoError } from '../../platform/errors.ts';
 import { invert, then, type Matrix } from './affine.ts';
-import { straightenedToOriginal, type Straightened } from './straighten.ts';
+import { straightenedToOriginal } from './straighten.ts';
 import type { PagePicture } from './image-pages.ts';
 
 export interface TextOverlay {
   /** Tesseract's text-only PDF (one page). */
   pdf: Buffer;
-  straightened: Straightened;
+  /** Geometry only: overlays live until the document ends, pixels must not. */
+  straightened: { angle: number; raster: { width: number; height: number } };
   /** Size of the raster OCR started from, before any turning. */
   raster: { width: number; height: number };
   /** PDF user space of the target page → raster pixels (y down). */

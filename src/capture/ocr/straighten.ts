@@ -26,7 +26,10 @@ export async function rotateRaster(raster: GrayRaster, clockwiseDegrees: number)
  * Pixel coordinates in the straightened image (y down) → pixel coordinates in the
  * original raster: the rotation is about the image centres (sharp expands the canvas).
  */
-export function straightenedToOriginal(original: { width: number; height: number }, s: Straightened): Matrix {
+export function straightenedToOriginal(
+  original: { width: number; height: number },
+  s: { angle: number; raster: { width: number; height: number } },
+): Matrix {
   const t = (s.angle * Math.PI) / 180;
   const cos = Math.cos(t);
   const sin = Math.sin(t);

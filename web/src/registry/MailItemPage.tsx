@@ -13,6 +13,7 @@ import { ExtractedFields } from './ExtractedFields.tsx';
 import { fr } from './fr.ts';
 import { ItemWarnings } from './ItemWarnings.tsx';
 import { MailItemHeader } from './MailItemHeader.tsx';
+import { MailItemHistory } from './MailItemHistory.tsx';
 import { isBusy, useMailItem } from './queries.ts';
 
 export function MailItemPage() {
@@ -57,6 +58,7 @@ export function MailItemPage() {
               <DocumentMenu documents={documents} selectedId={selected?.id} />
               {item.data.email && <EmailSummary email={item.data.email} />}
               <ExtractedFields fields={item.data.fields} />
+              <MailItemHistory code={code} chrono={chrono} busy={isBusy(item.data)} status={item.data.status} />
             </div>
             <div className="fr-col-12 fr-col-md-8">{selected && <DocumentPanel key={selected.id} doc={selected} />}</div>
           </div>

@@ -18,6 +18,14 @@ export function getMailItem(code: string, chrono: string, signal?: AbortSignal):
   return getJson(`${entityPath(code)}/mail-items/${seg(chrono)}`, undefined, signal);
 }
 
+export interface MailItemHistory {
+  events: Array<{ seq: number; occurredAt: string; action: string; actorType: string; actorLabel: string | null; source: string }>;
+}
+
+export function getMailItemHistory(code: string, chrono: string, signal?: AbortSignal): Promise<MailItemHistory> {
+  return getJson(`${entityPath(code)}/mail-items/${seg(chrono)}/history`, undefined, signal);
+}
+
 export function getDocumentText(code: string, documentId: string, signal?: AbortSignal): Promise<DocumentText> {
   return getJson(`${entityPath(code)}/documents/${seg(documentId)}/text`, undefined, signal);
 }

@@ -102,6 +102,15 @@ export const fr = {
   },
   item: {
     title: (chrono: string) => `Courrier ${chrono}`,
+    historyTitle: 'Historique',
+    historyEmpty: 'Aucun événement enregistré.',
+    historyActions: {
+      'registry.mail_item.registered': 'Enregistrement',
+      'registry.mail_item.indexed': 'Lecture et indexation terminées',
+      'registry.mail_item.status_changed': 'Changement de statut',
+      'capture.quarantine.created': 'Document mis en quarantaine',
+      'capture.quarantine.dismissed': 'Quarantaine écartée',
+    } as Record<string, string>,
     breadcrumbInbox: 'Courriers',
     receivedAt: 'Reçu le',
     channel: 'Canal',

@@ -5,6 +5,7 @@ import {
   getDocumentOriginalText,
   getDocumentText,
   getMailItem,
+  getMailItemHistory,
   listMailItems,
   listQuarantine,
   searchMailItems,
@@ -80,5 +81,15 @@ export function useDismissQuarantine(code: string) {
   return useMutation({
     mutationFn: ({ id, note }: { id: string; note: string }) => dismissQuarantineEntry(code, id, note),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['quarantine', code] }),
+  });
+}
+
+/** The audit trail of an item; refreshed with the item while it is processed. */
+export function useMailItemHistory(code: string, chrono: string, busy: boolean, status: string) {
+  return useQuery({
+    // The status is part of the key: when processing ends, the new events are fetched at once.
+    queryKey: ['mail-item-history', code, chrono, status],
+    queryFn: ({ signal }) => getMailItemHistory(code, chrono, signal),
+    refetchInterval: busy ? POLL_MS : false,
   });
 }
