@@ -9,6 +9,8 @@ import { isOctoError } from '../platform/errors.ts';
 import { getMailItemDetail, getMailItemDetailByChrono, searchInbox, type MailChannel } from '../registry/index.ts';
 import { registerAuditCommands } from './audit.command.ts';
 import { registerCalendarCommands } from './calendar.command.ts';
+import { registerEntityCommands } from './entity.command.ts';
+import { registerUserCommands } from './user.command.ts';
 import { seedDemoMail } from './demo.ts';
 import { formatIntake, formatItem } from './format.ts';
 
@@ -143,6 +145,8 @@ program
   });
 
 registerCalendarCommands(program);
+registerUserCommands(program, withApp);
+registerEntityCommands(program, withApp);
 registerAuditCommands(program, () => openApp(loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn' })));
 
 program.parseAsync(process.argv).catch((error: unknown) => {

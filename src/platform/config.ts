@@ -1,10 +1,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { AuthConfigSchema, authConfigRaw, checkAuthConfig } from './auth/auth-config.ts';
 
 // Every OCTO_* variable is declared here once, with its documentation; nothing else
 // reads process.env. Defaults run the embedded mode with zero configuration.
 const ConfigSchema = z.object({
+  ...AuthConfigSchema.shape,
   dataDir: z.string().min(1).describe('OCTO_DATA_DIR: dossier des données (base SQLite, fichiers). Défaut : ./data'),
   databaseUrl: z
     .string()
@@ -39,14 +41,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxPixelsPerPage: env.OCTO_MAX_PIXELS_PER_PAGE ?? 40_000_000,
     maxPages: env.OCTO_MAX_PAGES ?? 500,
     logLevel: env.OCTO_LOG_LEVEL ?? 'info',
+    ...authConfigRaw(env),
     ...overrides,
   };
   const parsed = ConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`).join('\n');
-    throw new Error(`Configuration invalide :\n${problems}`);
+  const problems = parsed.success
+    ? checkAuthConfig(parsed.data)
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  if (!parsed.success || problems.length > 0) {
+    throw new Error(`Configuration invalide :\n${problems.map((p) => `- ${p}`).join('\n')}`);
   }
-  return Object.freeze(parsed.data);
+  return Object.freeze(parsed.data!);
 }
 
 /** The documentation of every variable, for `octo config` and docs/configuration.md. */

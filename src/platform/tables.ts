@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AuditTables } from './audit/tables.ts';
+import type { AuthTables } from './auth/tables.ts';
 
 export interface PlatformJobTable {
   id: Generated<number>;
@@ -16,6 +17,6 @@ export interface PlatformJobTable {
   finished_at: string | null;
 }
 
-export type PlatformTables = AuditTables & {
+export type PlatformTables = AuditTables & AuthTables & {
   platform_job: PlatformJobTable;
 };

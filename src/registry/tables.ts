@@ -47,6 +47,55 @@ export interface RegistryMailItemTable {
   email_meta: string | null; // JSON: from, to, subject, date, messageId
   created_at: string;
   updated_at: string;
+  // handling (qualification, assignment, deadlines)
+  request_type_id?: string | null;
+  service_id?: string | null;
+  assignee_label?: string | null;
+  handling_status?: HandlingStatus | null;
+  handling_reason?: string | null;
+  implicit_decision_kind?: 'acceptance' | 'rejection' | null;
+  implicit_decision_date?: string | null;
+  ack_due_date?: string | null;
+  answered_at?: string | null;
+  closed_at?: string | null;
+}
+
+export type HandlingStatus = 'registered' | 'assigned' | 'in_progress' | 'answered' | 'closed';
+
+export interface RegistryRequestTypeTable {
+  id: string;
+  entity_id: string;
+  code: string;
+  name: string;
+  regime: 'sva' | 'svr' | 'none';
+  delay: string | null;
+  ack: 'required' | 'none';
+  legal_basis: string;
+  created_at: string;
+}
+
+export interface RegistryMailCopyTable {
+  mail_item_id: string;
+  entity_id: string;
+  service_id: string;
+  created_at: string;
+}
+
+export interface RegistryCommentTable {
+  id: string;
+  entity_id: string;
+  mail_item_id: string;
+  author_label: string;
+  body: string;
+  created_at: string;
+}
+
+export interface RegistryMailLinkTable {
+  entity_id: string;
+  from_item_id: string;
+  to_item_id: string;
+  kind: 'reply' | 'related';
+  created_at: string;
 }
 
 // Full-text index rows (SQLite keeps them in an FTS5 table, PostgreSQL in a tsvector column).
@@ -65,4 +114,8 @@ export interface RegistryTables {
   registry_chrono_counter: RegistryChronoCounterTable;
   registry_mail_item: RegistryMailItemTable;
   registry_search: RegistrySearchTable;
+  registry_request_type: RegistryRequestTypeTable;
+  registry_mail_copy: RegistryMailCopyTable;
+  registry_comment: RegistryCommentTable;
+  registry_mail_link: RegistryMailLinkTable;
 }

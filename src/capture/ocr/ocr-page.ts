@@ -32,6 +32,11 @@ export async function ocrRaster(raster: GrayRaster, pool: OcrPool, options: { pd
     turn = (await detectRotation(raster, pool)) ?? 90;
   }
   let page = await readAt(raster, turn, pool, options.pdf, turn === 0 ? geometry.skewDegrees : undefined);
+  if (osdAsked && turn !== 0 && !isConfident(page.result)) {
+    // vertical strokes that are not text (barcodes, tables) can fool profile and OSD alike
+    const upright = await readAt(raster, 0, pool, options.pdf, geometry.skewDegrees);
+    if (passScore(upright.result) > passScore(page.result)) page = upright;
+  }
   if (isConfident(page.result) || !hasLines || osdAsked) return finish(page);
 
   // poor read of a page with text lines: maybe upside down or mis-turned

@@ -14,6 +14,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Ctx } from '../context.ts';
+import { authPlugin } from '../auth/index.ts';
+import type { AuthPluginOptions } from '../auth/auth.plugin.ts';
 import { ERROR_CATALOGUE, isOctoError } from '../errors.ts';
 
 export type OctoServer = FastifyInstance;
@@ -28,7 +30,7 @@ export type RoutePlugin = (app: FastifyInstance, ctx: Ctx) => Promise<void> | vo
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 /** The HTTP edge: parses, calls services, shapes replies; errors become { code, message, details }. */
-export async function buildServer(ctx: Ctx, routes: RoutePlugin[]): Promise<FastifyInstance> {
+export async function buildServer(ctx: Ctx, routes: RoutePlugin[], options: { auth?: AuthPluginOptions } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.logger as unknown as FastifyBaseLogger,
     bodyLimit: 10 * 1024 * 1024,
@@ -81,6 +83,10 @@ export async function buildServer(ctx: Ctx, routes: RoutePlugin[]): Promise<Fast
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send({ code: 'PLATFORM_INTERNAL', message: ERROR_CATALOGUE.PLATFORM_INTERNAL.fr, details: {} });
   });
+
+  // Sessions, CSRF, security headers and the /api/auth routes (sign-in is not yet required by
+  // the mail routes: the web app stays in its labelled demo mode until it is).
+  await authPlugin(app as unknown as FastifyInstance, ctx, options.auth);
 
   // Each request works with its own context: its logger and who acts (until sign-in arrives,
   // the demo agent), so that services and the audit log know the request's origin.

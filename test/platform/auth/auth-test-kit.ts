@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { App } from '../../../src/app.ts';
-import { authPlugin, type AuthPluginOptions } from '../../../src/platform/auth/auth.plugin.ts';
+import type { AuthPluginOptions } from '../../../src/platform/auth/auth.plugin.ts';
 import { entityAccess, requirePrincipal } from '../../../src/platform/auth/permissions.ts';
 import type { Ctx } from '../../../src/platform/context.ts';
 import type { Db } from '../../../src/platform/database/db.ts';
@@ -48,7 +48,6 @@ export async function startAuthTestApp(): Promise<AuthTestApp> {
 /** The real server (error handling, zod) with the auth plugin and a few protected dummy routes. */
 export async function buildAuthServer(ctx: Ctx, options: AuthPluginOptions = {}): Promise<FastifyInstance> {
   return buildServer(ctx, [
-    (api, c) => authPlugin(api, c, options),
     (api) => {
       api.get('/api/test/whoami', async (req) => ({ email: requirePrincipal(req).email }));
       api.post('/api/test/echo', { schema: { body: z.object({ value: z.string() }).optional() } }, async (req) => {
@@ -60,7 +59,7 @@ export async function buildAuthServer(ctx: Ctx, options: AuthPluginOptions = {})
         return { roles: memberships.map((m) => m.role) };
       });
     },
-  ]);
+  ], { auth: options });
 }
 
 /** "name=value" of a response's cookie, for the next request's Cookie header. */

@@ -1,0 +1,2 @@
+import { measurePeakRss } from '../ocr-peers.ts';
+console.log(await measurePeakRss(50));
