@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../platform/context.ts';
 import { OctoError } from '../platform/errors.ts';
 import { PILOT_ENTITIES } from './demo-entities.ts';
+import { seedRequestTypes } from './handling.service.ts';
 import {
   findEntityByCode,
   findServiceByCode,
@@ -30,6 +31,7 @@ export async function seedPilotEntities(ctx: Ctx): Promise<void> {
       await insertEntityIfAbsent(trx, { id: randomUUID(), code: seed.code, name: seed.name, short_name: seed.shortName, created_at: now });
       const entity = await findEntityByCode(trx, seed.code);
       if (!entity) throw new Error(`entity ${seed.code} missing after insert`);
+      await seedRequestTypes({ ...ctx, db: trx }, entity.id, entity.code);
       for (const service of seed.services) {
         const parent = service.parent ? await findServiceByCode(trx, entity.id, service.parent) : undefined;
         await insertServiceIfAbsent(trx, {

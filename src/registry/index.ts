@@ -19,3 +19,14 @@ export {
 } from './mail-item.service.ts';
 export { toMailItemSummary, type MailItemSummary } from './mail-item.views.ts';
 export type { MailChannel, MailDirection, MailStatus } from './tables.ts';
+export {
+  assignMailItem,
+  changeHandlingStatus,
+  commentMailItem,
+  copyMailItem,
+  getHandlingView,
+  linkMailItems,
+  listDeadlineBaskets,
+  listRequestTypeViews,
+  qualifyMailItem,
+} from './handling.service.ts';

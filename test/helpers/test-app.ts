@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openApp, type App } from '../../src/app.ts';
+import type { Clock } from '../../src/platform/clock.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 
 /**
@@ -73,10 +74,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { workers?: boolean; config?: Partial<Config>; environment?: TestEnvironment } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { workers?: boolean; config?: Partial<Config>; environment?: TestEnvironment; clock?: Clock } = {},
+): Promise<TestApp> {
   const environment = options.environment ?? (await createTestEnvironment());
   const config = loadConfig(environment.env, { logLevel: 'warn', ...options.config });
-  const app = await openApp(config);
+  const app = await openApp(config, { clock: options.clock });
   if (options.workers) await app.startWorkers();
   return {
     app,
@@ -98,4 +101,10 @@ export function corpusFile(relative: string): Promise<Buffer> {
 
 export function corpusPath(relative: string): string {
   return path.join(FIXTURES, 'corpus', relative);
+}
+
+/** A clock the test moves by hand. */
+export function manualClock(iso: string): Clock & { set(iso: string): void } {
+  let now = new Date(iso);
+  return { now: () => new Date(now), set: (next: string) => { now = new Date(next); } };
 }

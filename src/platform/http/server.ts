@@ -54,6 +54,7 @@ export async function buildServer(ctx: Ctx, routes: RoutePlugin[], options: { au
         { name: 'courriers', description: 'Registre des courriers' },
         { name: 'documents', description: 'Documents d’un courrier' },
         { name: 'quarantaine', description: 'Fichiers refusés, avec leur motif' },
+        { name: 'traitement', description: 'Qualification, attribution, échéances légales (CRPA), commentaires, liens' },
       ],
     },
     transform: jsonSchemaTransform,

@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Ctx } from '../platform/context.ts';
+import {
+  AssignBody,
+  CommentBody,
+  CopyBody,
+  HandlingViewSchema,
+  LinkBody,
+  QualifyBody,
+  RequestTypeSchema,
+  StatusBody,
+} from './handling.schemas.ts';
+import {
+  assignMailItem,
+  changeHandlingStatus,
+  commentMailItem,
+  copyMailItem,
+  getHandlingView,
+  linkMailItems,
+  listDeadlineBaskets,
+  listRequestTypeViews,
+  qualifyMailItem,
+} from './handling.service.ts';
+import { EntityCodeParams, ErrorView, MailItemSummarySchema } from './mail-item.schemas.ts';
+
+const ItemParams = EntityCodeParams.extend({ chrono: z.string().min(1).max(64) });
+const replies = { 200: HandlingViewSchema, 400: ErrorView, 404: ErrorView };
+
+export async function handlingRoutes(server: FastifyInstance, _ctx: Ctx) {
+  const app = server.withTypeProvider<ZodTypeProvider>();
+  const tags = ['traitement'];
+
+  app.get('/api/entities/:code/request-types', {
+    schema: { tags, summary: 'Les types de demande de l’entité et leur régime légal', params: EntityCodeParams, response: { 200: z.object({ requestTypes: z.array(RequestTypeSchema) }), 404: ErrorView } },
+  }, async (req) => ({ requestTypes: await listRequestTypeViews(req.ctx, req.params.code) }));
+
+  app.get('/api/entities/:code/mail-items/:chrono/handling', {
+    schema: { tags, summary: 'Le traitement d’un courrier : type, service, statut, échéance, copies, commentaires, liens', params: ItemParams, response: replies },
+  }, async (req) => getHandlingView(req.ctx, req.params.code, req.params.chrono));
+
+  app.post('/api/entities/:code/mail-items/:chrono/qualify', {
+    schema: { tags, summary: 'Qualifier : type de demande (et service) ; calcule la date de décision implicite', params: ItemParams, body: QualifyBody, response: replies },
+  }, async (req) => qualifyMailItem(req.ctx, req.params.code, req.params.chrono, req.body));
+
+  app.post('/api/entities/:code/mail-items/:chrono/assign', {
+    schema: { tags, summary: 'Attribuer (ou réattribuer) à un service et, le cas échéant, à un agent', params: ItemParams, body: AssignBody, response: replies },
+  }, async (req) => assignMailItem(req.ctx, req.params.code, req.params.chrono, req.body));
+
+  app.post('/api/entities/:code/mail-items/:chrono/copies', {
+    schema: { tags, summary: 'Mettre un service en copie (liste de diffusion)', params: ItemParams, body: CopyBody, response: replies },
+  }, async (req) => copyMailItem(req.ctx, req.params.code, req.params.chrono, req.body.serviceCode));
+
+  app.post('/api/entities/:code/mail-items/:chrono/comments', {
+    schema: { tags, summary: 'Commenter un courrier', params: ItemParams, body: CommentBody, response: replies },
+  }, async (req) => commentMailItem(req.ctx, req.params.code, req.params.chrono, req.body.body));
+
+  app.post('/api/entities/:code/mail-items/:chrono/links', {
+    schema: { tags, summary: 'Lier à un autre courrier (une réponse à sa demande, un courrier connexe)', params: ItemParams, body: LinkBody, response: replies },
+  }, async (req) => linkMailItems(req.ctx, req.params.code, req.params.chrono, { otherChrono: req.body.chrono, kind: req.body.kind }));
+
+  app.post('/api/entities/:code/mail-items/:chrono/status', {
+    schema: { tags, summary: 'Changer le statut de traitement (motif obligatoire pour un classement)', params: ItemParams, body: StatusBody, response: replies },
+  }, async (req) => changeHandlingStatus(req.ctx, req.params.code, req.params.chrono, req.body));
+
+  app.get('/api/entities/:code/baskets/deadlines', {
+    schema: {
+      tags,
+      summary: 'Bannettes d’échéance : en retard (décision implicite passée) et à échéance sous 7 jours',
+      params: EntityCodeParams,
+      response: {
+        200: z.object({
+          today: z.string(),
+          late: z.array(MailItemSummarySchema.extend({ implicitDecisionDate: z.string(), daysLeft: z.number() })),
+          dueSoon: z.array(MailItemSummarySchema.extend({ implicitDecisionDate: z.string(), daysLeft: z.number() })),
+        }),
+        404: ErrorView,
+      },
+    },
+  }, async (req) => listDeadlineBaskets(req.ctx, req.params.code));
+}

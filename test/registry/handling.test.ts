@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { ingestFile } from '../../src/capture/index.ts';
+import { corpusFile, manualClock, startTestApp, TEST_DIALECT, type TestApp } from '../helpers/test-app.ts';
+
+describe(`registry: handling and legal deadlines (${TEST_DIALECT})`, () => {
+  let t: TestApp;
+  let server: FastifyInstance;
+  // Received on Friday 7 February 2025 at 10:00 in Paris (legal-rules.md A9 worked example).
+  const clock = manualClock('2025-02-07T09:00:00Z');
+  const register = async (entity = 'PREF69') => {
+    const result = await ingestFile(t.app.ctx, entity, 'upload', { filename: 'lettre.pdf', bytes: await corpusFile('pdf/maarchparaph-etat_civil.pdf') });
+    return result.item!.chrono;
+  };
+  const post = (url: string, payload: unknown) => server.inject({ method: 'POST', url, payload: payload as object });
+
+  before(async () => {
+    t = await startTestApp({ clock });
+    server = await t.app.buildHttpServer();
+  });
+  after(async () => {
+    await server?.close();
+    await t?.close();
+  });
+
+  it('ships each entity the request types with their legal regime', async () => {
+    const pref = (await server.inject({ method: 'GET', url: '/api/entities/PREF69/request-types' })).json().requestTypes;
+    const byCode = Object.fromEntries(pref.map((r: { code: string }) => [r.code, r]));
+    assert.deepEqual([byCode.DEMANDE.regime, byCode.DEMANDE.delay], ['sva', '2m']);
+    assert.deepEqual([byCode['ACCES-DOCUMENTS'].regime, byCode['ACCES-DOCUMENTS'].delay], ['svr', '1m']);
+    assert.deepEqual([byCode['TITRE-SEJOUR'].regime, byCode['TITRE-SEJOUR'].delay], ['svr', '4m']);
+    assert.equal(byCode.AGENT.ackRequired, false);
+    const ars = (await server.inject({ method: 'GET', url: '/api/entities/ARS-ARA/request-types' })).json().requestTypes;
+    assert.equal(ars.some((r: { code: string }) => r.code === 'TITRE-SEJOUR'), false);
+  });
+
+  it('computes the implicit decision date from the receipt date and the type\'s regime', async () => {
+    const chrono = await register();
+    const base = `/api/entities/PREF69/mail-items/${chrono}`;
+    const sva = await post(`${base}/qualify`, { requestTypeCode: 'DEMANDE', serviceCode: 'DMI-SEJOUR' });
+    assert.equal(sva.statusCode, 200);
+    assert.deepEqual(sva.json().deadline, { kind: 'acceptance', date: '2025-04-07', daysLeft: 59 });
+    assert.equal(sva.json().ackDueDate, '2025-02-21', 'ARE within 10 working days');
+    assert.equal(sva.json().handlingStatus, 'assigned');
+    assert.equal(sva.json().service.code, 'DMI-SEJOUR');
+    const svr = (await post(`${base}/qualify`, { requestTypeCode: 'ACCES-DOCUMENTS' })).json();
+    assert.deepEqual([svr.deadline.kind, svr.deadline.date], ['rejection', '2025-03-07']);
+    const permit = (await post(`${base}/qualify`, { requestTypeCode: 'TITRE-SEJOUR' })).json();
+    assert.equal(permit.deadline.date, '2025-06-07');
+    const none = (await post(`${base}/qualify`, { requestTypeCode: 'COURRIER' })).json();
+    assert.equal(none.deadline, null);
+    assert.equal(none.ackDueDate, null);
+  });
+
+  it('ends a delay on the last day of a month that lacks the day (31 December + 2 months)', async () => {
+    clock.set('2024-12-31T10:00:00Z');
+    const chrono = await register();
+    const view = (await post(`/api/entities/PREF69/mail-items/${chrono}/qualify`, { requestTypeCode: 'RECOURS' })).json();
+    assert.equal(view.deadline.date, '2025-02-28');
+    clock.set('2025-02-07T09:00:00Z');
+  });
+
+  it('assigns, copies, comments, links and closes with a reason, each in the item\'s history', async () => {
+    const chrono = await register();
+    const reply = await register();
+    const base = `/api/entities/PREF69/mail-items/${chrono}`;
+    assert.equal((await post(`${base}/assign`, { serviceCode: 'CAB' })).json().service.code, 'CAB');
+    const reassigned = (await post(`${base}/assign`, { serviceCode: 'DCL', assigneeLabel: 'Mme Martin' })).json();
+    assert.deepEqual([reassigned.service.code, reassigned.assigneeLabel], ['DCL', 'Mme Martin']);
+    assert.deepEqual((await post(`${base}/copies`, { serviceCode: 'SGCD' })).json().copies.map((c: { code: string }) => c.code), ['SGCD']);
+    const commented = (await post(`${base}/comments`, { body: 'Pièces à demander au pétitionnaire.' })).json();
+    assert.equal(commented.comments[0].body, 'Pièces à demander au pétitionnaire.');
+    assert.equal(commented.comments[0].author, 'Agent de démonstration');
+    const linked = (await post(`${base}/links`, { chrono: reply, kind: 'reply' })).json();
+    assert.deepEqual(linked.links, [{ chrono: reply, kind: 'reply', direction: 'to' }]);
+    const back = (await server.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${reply}/handling` })).json();
+    assert.deepEqual(back.links, [{ chrono, kind: 'reply', direction: 'from' }]);
+    const noReason = await post(`${base}/status`, { status: 'closed' });
+    assert.equal(noReason.statusCode, 400);
+    assert.match(noReason.json().message, /motif/);
+    const closed = (await post(`${base}/status`, { status: 'closed', reason: 'Doublon du courrier papier' })).json();
+    assert.deepEqual([closed.handlingStatus, closed.handlingReason], ['closed', 'Doublon du courrier papier']);
+    const history = (await server.inject({ method: 'GET', url: `${base}/history` })).json().events.map((e: { action: string }) => e.action);
+    for (const action of ['registry.mail_item.assigned', 'registry.mail_item.reassigned', 'registry.mail_item.copied', 'registry.mail_item.commented', 'registry.mail_item.linked', 'registry.mail_item.handling_status_changed']) {
+      assert.ok(history.includes(action), action);
+    }
+  });
+
+  it('puts open items past their implicit decision date in the late basket', async () => {
+    const chrono = await register('AC-LYON');
+    await post(`/api/entities/AC-LYON/mail-items/${chrono}/qualify`, { requestTypeCode: 'ACCES-DOCUMENTS' });
+    clock.set('2025-03-03T09:00:00Z');
+    let baskets = (await server.inject({ method: 'GET', url: '/api/entities/AC-LYON/baskets/deadlines' })).json();
+    assert.deepEqual(baskets.dueSoon.map((i: { chrono: string; daysLeft: number }) => [i.chrono, i.daysLeft]), [[chrono, 4]]);
+    clock.set('2025-03-10T09:00:00Z');
+    baskets = (await server.inject({ method: 'GET', url: '/api/entities/AC-LYON/baskets/deadlines' })).json();
+    assert.deepEqual(baskets.late.map((i: { chrono: string }) => i.chrono), [chrono]);
+    await post(`/api/entities/AC-LYON/mail-items/${chrono}/status`, { status: 'answered' });
+    baskets = (await server.inject({ method: 'GET', url: '/api/entities/AC-LYON/baskets/deadlines' })).json();
+    assert.equal(baskets.late.length, 0, 'an answered request is no longer late');
+    clock.set('2025-02-07T09:00:00Z');
+  });
+
+  it('answers 404 to another entity and rejects unknown types and services', async () => {
+    const chrono = await register();
+    assert.equal((await post(`/api/entities/ARS-ARA/mail-items/${chrono}/qualify`, { requestTypeCode: 'DEMANDE' })).statusCode, 404);
+    assert.equal((await server.inject({ method: 'GET', url: `/api/entities/ARS-ARA/mail-items/${chrono}/handling` })).statusCode, 404);
+    const badType = await post(`/api/entities/PREF69/mail-items/${chrono}/qualify`, { requestTypeCode: 'NOPE' });
+    assert.equal(badType.statusCode, 400);
+    assert.match(badType.json().message, /Type de demande inconnu/);
+    const badService = await post(`/api/entities/PREF69/mail-items/${chrono}/assign`, { serviceCode: 'ICPE' });
+    assert.match(badService.json().message, /Service inconnu/);
+  });
+});
