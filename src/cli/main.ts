@@ -10,6 +10,7 @@ import { getMailItemDetail, getMailItemDetailByChrono, searchInbox, type MailCha
 import { registerAuditCommands } from './audit.command.ts';
 import { registerCalendarCommands } from './calendar.command.ts';
 import { registerEntityCommands } from './entity.command.ts';
+import { registerMailCommands } from './mail.command.ts';
 import { registerUserCommands } from './user.command.ts';
 import { seedDemoMail } from './demo.ts';
 import { formatIntake, formatItem } from './format.ts';
@@ -147,6 +148,7 @@ program
 registerCalendarCommands(program);
 registerUserCommands(program, withApp);
 registerEntityCommands(program, withApp);
+registerMailCommands(program, withApp);
 registerAuditCommands(program, () => openApp(loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn' })));
 
 program.parseAsync(process.argv).catch((error: unknown) => {

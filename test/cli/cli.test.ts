@@ -66,6 +66,17 @@ describe(`octo command line (${TEST_DIALECT})`, () => {
     assert.match(json.documents[0].text[0].text, /Monsieur le Maire/);
   });
 
+  it('mail qualify gives the legal deadline; mail status refuses a closing without its reason', async () => {
+    const qualified = JSON.parse((await octo('mail', 'qualify', '--entity', 'ARS-ARA', '--type', 'RECOURS', '--service', 'AUTO', '--json', chrono)).stdout);
+    assert.equal(qualified.deadline.kind, 'rejection');
+    assert.equal(qualified.service.code, 'AUTO');
+    const refused = await octo('mail', 'status', '--entity', 'ARS-ARA', '--set', 'closed', chrono);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr ?? '', /motif du classement/);
+    const closed = await octo('mail', 'status', '--entity', 'ARS-ARA', '--set', 'closed', '--reason', 'Sans suite', chrono);
+    assert.match(closed.stdout, /classé \(Sans suite\)/);
+  });
+
   it('audit verify proves the entity\'s chain intact', async () => {
     const verdict = await octo('audit', 'verify', '--entity', 'ARS-ARA');
     assert.equal(verdict.code, 0);

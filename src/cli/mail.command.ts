@@ -1,0 +1,95 @@
+import { type Command, Option } from 'commander';
+import {
+  assignMailItem,
+  changeHandlingStatus,
+  commentMailItem,
+  copyMailItem,
+  getHandlingView,
+  linkMailItems,
+  listDeadlineBaskets,
+  qualifyMailItem,
+} from '../registry/index.ts';
+import type { OpenAppFn } from './user.command.ts';
+
+type HandlingView = Awaited<ReturnType<typeof getHandlingView>>;
+
+const STATUS_FR: Record<string, string> = {
+  registered: 'enregistré', assigned: 'attribué', in_progress: 'en cours', answered: 'répondu', closed: 'classé',
+};
+
+function formatHandling(chrono: string, view: HandlingView): string {
+  const lines = [`${chrono}  ${STATUS_FR[view.handlingStatus] ?? view.handlingStatus}${view.handlingReason ? ` (${view.handlingReason})` : ''}`];
+  if (view.requestType) lines.push(`  Type : ${view.requestType.name} — ${view.requestType.regime === 'sva' ? 'silence vaut acceptation' : view.requestType.regime === 'svr' ? 'silence vaut rejet' : 'pas de décision implicite'}${view.requestType.delay ? ` (${view.requestType.delay})` : ''}`);
+  if (view.deadline) {
+    const kind = view.deadline.kind === 'acceptance' ? 'acceptation implicite' : 'rejet implicite';
+    const left = view.deadline.daysLeft >= 0 ? `dans ${view.deadline.daysLeft} jour(s)` : `dépassée de ${-view.deadline.daysLeft} jour(s)`;
+    lines.push(`  Décision implicite : ${kind} le ${view.deadline.date} (${left})`);
+  }
+  if (view.ackDueDate) lines.push(`  Accusé de réception avant le : ${view.ackDueDate}`);
+  if (view.service) lines.push(`  Service : ${view.service.name} (${view.service.code})${view.assigneeLabel ? `, agent : ${view.assigneeLabel}` : ''}`);
+  if (view.copies.length) lines.push(`  Copies : ${view.copies.map((c) => c.code).join(', ')}`);
+  for (const link of view.links) lines.push(`  Lien : ${link.direction === 'to' ? '→' : '←'} ${link.chrono} (${link.kind === 'reply' ? 'réponse' : 'connexe'})`);
+  for (const comment of view.comments) lines.push(`  Commentaire de ${comment.author} (${comment.createdAt}) : ${comment.body}`);
+  return lines.join('\n');
+}
+
+/** `octo mail …`: handling of registered items, the same service functions as the web app and the API. */
+export function registerMailCommands(program: Command, withApp: OpenAppFn): void {
+  const mail = program.command('mail').description('Traitement des courriers : qualification, attribution, copies, commentaires, liens, statut');
+  const output = (json: boolean | undefined, chrono: string, view: HandlingView): void => {
+    process.stdout.write(json ? `${JSON.stringify(view, null, 2)}\n` : `${formatHandling(chrono, view)}\n`);
+  };
+  const common = (cmd: Command) => cmd.requiredOption('--entity <code>', 'code de l’entité').option('--json', 'sortie JSON').argument('<chrono>');
+
+  common(mail.command('show').description('Affiche le traitement d’un courrier et son échéance légale'))
+    .action((chrono: string, o: { entity: string; json?: boolean }) => withApp(async (app) => output(o.json, chrono, await getHandlingView(app.ctx, o.entity, chrono))));
+
+  common(mail.command('qualify').description('Qualifie la demande (type) et calcule la date de décision implicite'))
+    .requiredOption('--type <code>', 'type de demande (octo mail types)')
+    .option('--service <code>', 'service chargé du dossier')
+    .action((chrono: string, o: { entity: string; json?: boolean; type: string; service?: string }) =>
+      withApp(async (app) => output(o.json, chrono, await qualifyMailItem(app.ctx, o.entity, chrono, { requestTypeCode: o.type, serviceCode: o.service }))));
+
+  common(mail.command('assign').description('Attribue (ou réattribue) à un service et, le cas échéant, à un agent'))
+    .requiredOption('--service <code>', 'service')
+    .option('--agent <nom>', 'agent chargé du dossier')
+    .action((chrono: string, o: { entity: string; json?: boolean; service: string; agent?: string }) =>
+      withApp(async (app) => output(o.json, chrono, await assignMailItem(app.ctx, o.entity, chrono, { serviceCode: o.service, assigneeLabel: o.agent }))));
+
+  common(mail.command('copy').description('Met un service en copie'))
+    .requiredOption('--service <code>', 'service')
+    .action((chrono: string, o: { entity: string; json?: boolean; service: string }) =>
+      withApp(async (app) => output(o.json, chrono, await copyMailItem(app.ctx, o.entity, chrono, o.service))));
+
+  common(mail.command('comment').description('Ajoute un commentaire'))
+    .requiredOption('--text <texte>', 'commentaire')
+    .action((chrono: string, o: { entity: string; json?: boolean; text: string }) =>
+      withApp(async (app) => output(o.json, chrono, await commentMailItem(app.ctx, o.entity, chrono, o.text))));
+
+  common(mail.command('link').description('Lie à un autre courrier'))
+    .requiredOption('--to <chrono>', 'l’autre courrier')
+    .addOption(new Option('--kind <kind>', 'reply (réponse) ou related (connexe)').choices(['reply', 'related']).default('related'))
+    .action((chrono: string, o: { entity: string; json?: boolean; to: string; kind: 'reply' | 'related' }) =>
+      withApp(async (app) => output(o.json, chrono, await linkMailItems(app.ctx, o.entity, chrono, { otherChrono: o.to, kind: o.kind }))));
+
+  common(mail.command('status').description('Change le statut de traitement (motif obligatoire pour classer)'))
+    .addOption(new Option('--set <status>', 'nouveau statut').choices(['registered', 'assigned', 'in_progress', 'answered', 'closed']).makeOptionMandatory())
+    .option('--reason <motif>', 'motif')
+    .action((chrono: string, o: { entity: string; json?: boolean; set: 'registered' | 'assigned' | 'in_progress' | 'answered' | 'closed'; reason?: string }) =>
+      withApp(async (app) => output(o.json, chrono, await changeHandlingStatus(app.ctx, o.entity, chrono, { status: o.set, reason: o.reason }))));
+
+  mail
+    .command('late')
+    .description('Courriers en retard (décision implicite passée) et à échéance sous 7 jours')
+    .requiredOption('--entity <code>', 'code de l’entité')
+    .option('--json', 'sortie JSON')
+    .action((o: { entity: string; json?: boolean }) =>
+      withApp(async (app) => {
+        const baskets = await listDeadlineBaskets(app.ctx, o.entity);
+        if (o.json) return void process.stdout.write(`${JSON.stringify(baskets, null, 2)}\n`);
+        const row = (i: (typeof baskets.late)[number]) => `  ${i.chrono}  ${i.implicitDecisionDate}  ${i.subject ?? '(sans objet)'}`;
+        process.stdout.write(
+          [`En retard (${baskets.late.length}) :`, ...baskets.late.map(row), `À échéance sous 7 jours (${baskets.dueSoon.length}) :`, ...baskets.dueSoon.map(row)].join('\n') + '\n',
+        );
+      }));
+}
