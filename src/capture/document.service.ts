@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../platform/context.ts';
 import { OctoError } from '../platform/errors.ts';
 import { requireEntity } from '../registry/index.ts';
-import { findDocument, listDocuments, listPages } from './document.queries.ts';
+import { findDocument, insertDocument, listDocuments, listPages, replacePages } from './document.queries.ts';
 import { findOpenQuarantineForDocument } from './quarantine.queries.ts';
 import type { CaptureDocumentTable } from './tables.ts';
 
@@ -75,4 +76,20 @@ export async function getDocumentText(ctx: Ctx, entityCode: string, documentId: 
       confidence: p.confidence === null ? null : Number(p.confidence),
     })),
   };
+}
+
+/**
+ * Gives another item (a transferred request, in another entity) copies of an item's documents:
+ * new rows over the same stored files and the same page texts; nothing is OCR'd again.
+ */
+export async function copyItemDocuments(ctx: Ctx, from: { entityId: string; mailItemId: string }, to: { entityId: string; mailItemId: string }) {
+  const rows = await listDocuments(ctx.db, from.entityId, from.mailItemId);
+  const now = ctx.clock.now().toISOString();
+  for (const row of rows) {
+    const id = randomUUID();
+    await insertDocument(ctx.db, { ...row, id, entity_id: to.entityId, mail_item_id: to.mailItemId, created_at: now });
+    const pages = await listPages(ctx.db, row.id);
+    await replacePages(ctx.db, id, pages.map((p) => ({ ...p, document_id: id })));
+  }
+  return rows.length;
 }

@@ -1,7 +1,8 @@
 // Capture's public surface: intake of files and e-mails, documents, quarantine, processing jobs.
-export { getDocumentFile, getDocumentText, listDocumentViews, type DocumentView } from './document.service.ts';
+export { copyItemDocuments, getDocumentFile, getDocumentText, listDocumentViews, type DocumentView } from './document.service.ts';
 export { ingestFile, type IntakeFile, type IntakeResult } from './intake.service.ts';
 export { processMailItemJob } from './jobs/process-mail-item.job.ts';
+export { enqueueIndexing } from './processing.service.ts';
 export {
   dismissQuarantineEntry,
   getQuarantineOriginal,

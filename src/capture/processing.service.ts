@@ -144,3 +144,9 @@ export async function recordProcessingFailure(ctx: Ctx, entityId: string, mailIt
     await setMailItemStatus(tctx, entityId, mailItemId, 'needs_review', [...item.warnings, frenchMessageFor('CAPTURE_PROCESSING_FAILED')]);
   });
 }
+
+/** Queues (re)indexing of an item whose documents are already stored (a transferred request). */
+export async function enqueueIndexing(ctx: Ctx, entityId: string, mailItemId: string) {
+  const { processMailItemJob } = await import('./jobs/process-mail-item.job.ts');
+  await ctx.jobs.enqueue(ctx.db, processMailItemJob, { entityId, mailItemId });
+}

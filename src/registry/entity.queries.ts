@@ -48,3 +48,25 @@ export function listServicesByIds(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('registry_service').select(['id', 'entity_id', 'code', 'name']).where('id', 'in', ids).execute();
 }
+
+export function findServiceById(db: Db, entityId: string, id: string) {
+  return db.selectFrom('registry_service').selectAll().where('entity_id', '=', entityId).where('id', '=', id).executeTakeFirst();
+}
+
+export interface ServiceContact {
+  addressLines: string[];
+  postcode: string;
+  city: string;
+  email: string;
+  phone: string;
+}
+
+/** Fills the contact columns of a service that are still empty (an entity's own data is kept). */
+export async function fillEmptyServiceContact(db: Db, entityId: string, code: string, contact: ServiceContact) {
+  const row = await findServiceByCode(db, entityId, code);
+  if (!row) return;
+  const wanted = { address_lines: contact.addressLines.join('\n'), postcode: contact.postcode, city: contact.city, email: contact.email, phone: contact.phone };
+  const changes = Object.fromEntries(Object.entries(wanted).filter(([column]) => !row[column as keyof typeof wanted]?.trim()));
+  if (Object.keys(changes).length === 0) return;
+  await db.updateTable('registry_service').set(changes).where('entity_id', '=', entityId).where('code', '=', code).execute();
+}

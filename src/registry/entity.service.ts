@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../platform/context.ts';
 import { OctoError } from '../platform/errors.ts';
 import { PILOT_ENTITIES } from './demo-entities.ts';
+import { PILOT_SERVICE_CONTACTS } from './demo-entities.ts';
+import { seedAckTemplates } from './acknowledgements/ack-template.service.ts';
 import { seedRequestTypes } from './handling.service.ts';
+import { fillEmptyServiceContact } from './entity.queries.ts';
 import {
   findEntityByCode,
   findServiceByCode,
@@ -32,6 +35,7 @@ export async function seedPilotEntities(ctx: Ctx): Promise<void> {
       const entity = await findEntityByCode(trx, seed.code);
       if (!entity) throw new Error(`entity ${seed.code} missing after insert`);
       await seedRequestTypes({ ...ctx, db: trx }, entity.id, entity.code);
+      await seedAckTemplates({ ...ctx, db: trx }, entity.id);
       for (const service of seed.services) {
         const parent = service.parent ? await findServiceByCode(trx, entity.id, service.parent) : undefined;
         await insertServiceIfAbsent(trx, {
@@ -41,6 +45,8 @@ export async function seedPilotEntities(ctx: Ctx): Promise<void> {
           name: service.name,
           parent_id: parent?.id ?? null,
         });
+        const contact = PILOT_SERVICE_CONTACTS[seed.code]?.[service.code];
+        if (contact) await fillEmptyServiceContact(trx, entity.id, service.code, contact);
       }
     }
   });

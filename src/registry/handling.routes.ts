@@ -8,10 +8,14 @@ import {
   CopyBody,
   HandlingViewSchema,
   LinkBody,
+  MissingItemsBody,
   QualifyBody,
   RequestTypeSchema,
   StatusBody,
+  TransferBody,
+  TransferResult,
 } from './handling.schemas.ts';
+import { transferMailItem } from './transfer.service.ts';
 import {
   assignMailItem,
   changeHandlingStatus,
@@ -22,6 +26,8 @@ import {
   listDeadlineBaskets,
   listRequestTypeViews,
   qualifyMailItem,
+  recordMissingItemsReceived,
+  requestMissingItems,
 } from './handling.service.ts';
 import { EntityCodeParams, ErrorView, MailItemSummarySchema } from './mail-item.schemas.ts';
 
@@ -63,6 +69,24 @@ export async function handlingRoutes(server: FastifyInstance, _ctx: Ctx) {
   app.post('/api/entities/:code/mail-items/:chrono/status', {
     schema: { tags, summary: 'Changer le statut de traitement (motif obligatoire pour un classement)', params: ItemParams, body: StatusBody, response: replies },
   }, async (req) => changeHandlingStatus(req.ctx, req.params.code, req.params.chrono, req.body));
+
+  app.post('/api/entities/:code/mail-items/:chrono/missing-items', {
+    schema: { tags, summary: 'Demande incomplète (L114-5) : demander les pièces manquantes et fixer le délai', params: ItemParams, body: MissingItemsBody, response: replies },
+  }, async (req) => requestMissingItems(req.ctx, req.params.code, req.params.chrono, req.body));
+
+  app.post('/api/entities/:code/mail-items/:chrono/missing-items/received', {
+    schema: { tags, summary: 'Les pièces manquantes sont arrivées : les délais reprennent', params: ItemParams, response: replies },
+  }, async (req) => recordMissingItemsReceived(req.ctx, req.params.code, req.params.chrono));
+
+  app.post('/api/entities/:code/mail-items/:chrono/transfer', {
+    schema: {
+      tags,
+      summary: 'Transmettre à l’entité compétente de la plateforme (L114-2) : elle l’enregistre sous son propre numéro',
+      params: ItemParams,
+      body: TransferBody,
+      response: { 200: TransferResult, 400: ErrorView, 404: ErrorView },
+    },
+  }, async (req) => transferMailItem(req.ctx, req.params.code, req.params.chrono, req.body));
 
   app.get('/api/entities/:code/baskets/deadlines', {
     schema: {

@@ -25,6 +25,13 @@ export const HandlingViewSchema = z.object({
     })
     .nullable(),
   ackDueDate: z.string().nullable(),
+  incomplete: z
+    .object({ requestedOn: z.string(), missingItems: z.array(z.string()), timeLimit: z.string().nullable(), completedOn: z.string().nullable() })
+    .nullable()
+    .describe('Demande incomplète (CRPA L114-5) : pièces demandées, délai pour les produire, date de réception'),
+  firstReceivedOn: z.string().nullable().describe('Réception par la première administration (demande transmise, L114-2)'),
+  transferredFrom: z.string().nullable(),
+  transferredToChrono: z.string().nullable(),
   copies: z.array(z.object({ code: z.string(), name: z.string() })),
   comments: z.array(z.object({ id: z.string(), author: z.string(), body: z.string(), createdAt: z.string() })),
   links: z.array(z.object({ chrono: z.string(), kind: z.enum(['reply', 'related']), direction: z.enum(['to', 'from']) })),
@@ -38,3 +45,10 @@ export const CopyBody = z.object({ serviceCode: ServiceCode });
 export const CommentBody = z.object({ body: z.string().trim().min(1, 'le commentaire est vide').max(5000) });
 export const LinkBody = z.object({ chrono: z.string().trim().min(1).max(64), kind: z.enum(['reply', 'related']).default('related') });
 export const StatusBody = z.object({ status: HandlingStatusSchema, reason: z.string().trim().max(1000).optional() });
+
+export const MissingItemsBody = z.object({
+  missingItems: z.array(z.string().trim().min(1).max(300)).min(1, 'indiquez au moins une pièce').max(50),
+  timeLimit: z.string().trim().regex(/^\d{1,4}\s*[dwmDWM]$/, 'délai attendu : 15d, 3w ou 1m'),
+});
+export const TransferBody = z.object({ targetEntityCode: z.string().trim().min(1).max(40), note: z.string().trim().max(500).optional() });
+export const TransferResult = z.object({ chrono: z.string(), entityCode: z.string(), firstReceivedOn: z.string() });

@@ -75,6 +75,30 @@ async function changeItem(
   });
 }
 
+/** The CRPA deadlines of an item of a given type, with its incomplete-request and transfer history. */
+function deadlinesOf(item: RegistryMailItemTable, type: { regime: 'sva' | 'svr' | 'none'; delay: string | null }) {
+  const receivedHere = parisDateOf(new Date(item.received_at));
+  const transferred = Boolean(item.first_received_on);
+  return computeCrpaDeadlines({
+    // L114-2: a rejection runs from the first receipt, an acceptance from receipt here.
+    receivedOn: item.first_received_on ?? receivedHere,
+    competentReceivedOn: transferred ? receivedHere : null,
+    regime: type.regime,
+    delay: type.delay ?? undefined,
+    incomplete: item.incomplete_requested_on
+      ? { requestedOn: item.incomplete_requested_on, timeLimit: item.incomplete_time_limit ?? undefined, completedOn: item.completed_on ?? undefined }
+      : null,
+  });
+}
+
+function deadlineColumns(deadlines: ReturnType<typeof computeCrpaDeadlines>, ack: 'required' | 'none') {
+  return {
+    implicit_decision_kind: deadlines.implicitDecisionKind,
+    implicit_decision_date: deadlines.implicitDecisionDate,
+    ack_due_date: ack === 'required' ? deadlines.areDueDate : null,
+  };
+}
+
 /**
  * Qualifies an item as a request of a given type: the type's legal regime and delay give the
  * date of the implicit decision, counted from the day of receipt (Paris calendar).
@@ -88,14 +112,55 @@ export async function qualifyMailItem(ctx: Ctx, entityCode: string, chrono: stri
     });
   }
   const service = input.serviceCode ? await requireService(ctx, entity.id, input.serviceCode) : null;
-  const deadlines = computeCrpaDeadlines({ receivedOn: parisDateOf(new Date(item.received_at)), regime: type.regime, delay: type.delay ?? undefined });
   await changeItem(ctx, entity.id, item, 'registry.mail_item.qualified', {
     request_type_id: type.id,
-    implicit_decision_kind: deadlines.implicitDecisionKind,
-    implicit_decision_date: deadlines.implicitDecisionDate,
-    ack_due_date: type.ack === 'required' ? deadlines.areDueDate : null,
+    ...deadlineColumns(deadlinesOf(item, type), type.ack),
     ...(service ? { service_id: service.id, handling_status: 'assigned' as HandlingStatus } : {}),
   });
+  return getHandlingView(ctx, entityCode, chrono);
+}
+
+async function requireQualified(ctx: Ctx, entityId: string, item: RegistryMailItemTable) {
+  const type = item.request_type_id ? await findRequestTypeById(ctx.db, entityId, item.request_type_id) : undefined;
+  if (!type) {
+    throw new OctoError('PLATFORM_VALIDATION_FAILED', 'item not qualified', { detailFr: 'Qualifiez d’abord la demande (type de demande).' });
+  }
+  return type;
+}
+
+/**
+ * L114-5: asks the requester for missing items. An acceptance delay will run only from their
+ * receipt; a rejection delay is suspended meanwhile. The new dates replace the old ones.
+ */
+export async function requestMissingItems(
+  ctx: Ctx,
+  entityCode: string,
+  chrono: string,
+  input: { missingItems: string[]; timeLimit: string },
+) {
+  const { entity, item } = await requireItem(ctx, entityCode, chrono);
+  const type = await requireQualified(ctx, entity.id, item);
+  const changes = {
+    incomplete_requested_on: parisDateOf(ctx.clock.now()),
+    incomplete_missing_items: JSON.stringify(input.missingItems),
+    incomplete_time_limit: input.timeLimit,
+    completed_on: null,
+  };
+  const deadlines = deadlinesOf({ ...item, ...changes }, type);
+  await changeItem(ctx, entity.id, item, 'registry.mail_item.missing_items_requested', { ...changes, ...deadlineColumns(deadlines, type.ack) });
+  return getHandlingView(ctx, entityCode, chrono);
+}
+
+/** The missing items arrived: the delays run again (L114-5). */
+export async function recordMissingItemsReceived(ctx: Ctx, entityCode: string, chrono: string) {
+  const { entity, item } = await requireItem(ctx, entityCode, chrono);
+  const type = await requireQualified(ctx, entity.id, item);
+  if (!item.incomplete_requested_on) {
+    throw new OctoError('PLATFORM_VALIDATION_FAILED', 'no missing items requested', { detailFr: 'Aucune pièce manquante n’a été demandée pour ce courrier.' });
+  }
+  const changes = { completed_on: parisDateOf(ctx.clock.now()) };
+  const deadlines = deadlinesOf({ ...item, ...changes }, type);
+  await changeItem(ctx, entity.id, item, 'registry.mail_item.missing_items_received', { ...changes, ...deadlineColumns(deadlines, type.ack) });
   return getHandlingView(ctx, entityCode, chrono);
 }
 
@@ -194,6 +259,17 @@ export async function getHandlingView(ctx: Ctx, entityCode: string, chrono: stri
         }
       : null,
     ackDueDate: item.ack_due_date ?? null,
+    incomplete: item.incomplete_requested_on
+      ? {
+          requestedOn: item.incomplete_requested_on,
+          missingItems: JSON.parse(item.incomplete_missing_items ?? '[]') as string[],
+          timeLimit: item.incomplete_time_limit ?? null,
+          completedOn: item.completed_on ?? null,
+        }
+      : null,
+    firstReceivedOn: item.first_received_on ?? null,
+    transferredFrom: item.transferred_from ?? null,
+    transferredToChrono: item.transferred_to_chrono ?? null,
     copies: copies.map((c) => ({ code: c.code, name: c.name })),
     comments: comments.map((c) => ({ id: c.id, author: c.author_label, body: c.body, createdAt: c.created_at })),
     links,

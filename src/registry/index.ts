@@ -29,4 +29,7 @@ export {
   listDeadlineBaskets,
   listRequestTypeViews,
   qualifyMailItem,
+  recordMissingItemsReceived,
+  requestMissingItems,
 } from './handling.service.ts';
+export { transferMailItem } from './transfer.service.ts';

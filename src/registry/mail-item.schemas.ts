@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export const EntityCodeParams = z.object({ code: z.string().min(1).max(40).describe('Code de l’entité, par exemple PREF69') });
 
-export const ChannelSchema = z.enum(['scan', 'upload', 'email', 'api', 'form']);
+export const ChannelSchema = z.enum(['scan', 'upload', 'email', 'api', 'form', 'transfer']);
 export const StatusSchema = z.enum(['registered', 'processing', 'indexed', 'needs_review', 'quarantined']);
 
 export const ServiceView = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });

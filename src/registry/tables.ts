@@ -1,3 +1,4 @@
+import type { RegistryAckTemplateTable } from './acknowledgements/ack.tables.ts';
 export interface RegistryEntityTable {
   id: string;
   code: string;
@@ -12,6 +13,12 @@ export interface RegistryServiceTable {
   code: string;
   name: string;
   parent_id: string | null;
+  // contact data, given by every acknowledgement of receipt (CRPA R112-5)
+  address_lines?: string | null;
+  postcode?: string | null;
+  city?: string | null;
+  email?: string | null;
+  phone?: string | null;
 }
 
 export interface RegistryChronoCounterTable {
@@ -22,7 +29,7 @@ export interface RegistryChronoCounterTable {
 }
 
 export type MailDirection = 'incoming' | 'outgoing' | 'internal';
-export type MailChannel = 'scan' | 'upload' | 'email' | 'api' | 'form';
+export type MailChannel = 'scan' | 'upload' | 'email' | 'api' | 'form' | 'transfer';
 export type MailStatus = 'registered' | 'processing' | 'indexed' | 'needs_review' | 'quarantined';
 
 export interface RegistryMailItemTable {
@@ -58,6 +65,13 @@ export interface RegistryMailItemTable {
   ack_due_date?: string | null;
   answered_at?: string | null;
   closed_at?: string | null;
+  incomplete_requested_on?: string | null;
+  incomplete_missing_items?: string | null;
+  incomplete_time_limit?: string | null;
+  completed_on?: string | null;
+  first_received_on?: string | null;
+  transferred_from?: string | null;
+  transferred_to_chrono?: string | null;
 }
 
 export type HandlingStatus = 'registered' | 'assigned' | 'in_progress' | 'answered' | 'closed';
@@ -118,4 +132,5 @@ export interface RegistryTables {
   registry_mail_copy: RegistryMailCopyTable;
   registry_comment: RegistryCommentTable;
   registry_mail_link: RegistryMailLinkTable;
+  registry_ack_template: RegistryAckTemplateTable;
 }

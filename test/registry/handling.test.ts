@@ -102,6 +102,61 @@ describe(`registry: handling and legal deadlines (${TEST_DIALECT})`, () => {
     clock.set('2025-02-07T09:00:00Z');
   });
 
+  it('suspends a rejection delay while missing items are awaited (L114-5)', async () => {
+    const chrono = await register();
+    const base = `/api/entities/PREF69/mail-items/${chrono}`;
+    assert.equal((await post(`${base}/qualify`, { requestTypeCode: 'RECOURS' })).json().deadline.date, '2025-04-07');
+    clock.set('2025-02-17T09:00:00Z');
+    const asked = (await post(`${base}/missing-items`, { missingItems: ['Copie de la décision contestée'], timeLimit: '15d' })).json();
+    assert.deepEqual(asked.incomplete.missingItems, ['Copie de la décision contestée']);
+    clock.set('2025-02-24T09:00:00Z');
+    const received = (await post(`${base}/missing-items/received`, {})).json();
+    assert.equal(received.incomplete.completedOn, '2025-02-24');
+    assert.equal(received.deadline.date, '2025-04-15', '17 to 24 February suspended: 8 days');
+    clock.set('2025-02-07T09:00:00Z');
+  });
+
+  it('starts an acceptance delay only when the missing items arrive (L114-5)', async () => {
+    const chrono = await register();
+    const base = `/api/entities/PREF69/mail-items/${chrono}`;
+    await post(`${base}/qualify`, { requestTypeCode: 'DEMANDE' });
+    clock.set('2025-02-17T09:00:00Z');
+    const waiting = (await post(`${base}/missing-items`, { missingItems: ['Justificatif de domicile', 'Pièce d’identité'], timeLimit: '1m' })).json();
+    assert.equal(waiting.deadline, null, 'no implicit acceptance while items are missing');
+    clock.set('2025-03-03T09:00:00Z');
+    assert.equal((await post(`${base}/missing-items/received`, {})).json().deadline.date, '2025-05-03');
+    clock.set('2025-02-07T09:00:00Z');
+  });
+
+  it('transfers a request to the competent entity, which registers it and counts each clock as the law says (L114-2)', async () => {
+    const chrono = await register();
+    clock.set('2025-02-14T09:00:00Z');
+    const res = await post(`/api/entities/PREF69/mail-items/${chrono}/transfer`, { targetEntityCode: 'ARS-ARA', note: 'Plainte relative à un EHPAD' });
+    assert.equal(res.statusCode, 200);
+    const { chrono: newChrono, firstReceivedOn } = res.json();
+    assert.match(newChrono, /^ARS-ARA-2025-E-\d{6}$/);
+    assert.equal(firstReceivedOn, '2025-02-07');
+    const source = (await server.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/handling` })).json();
+    assert.equal(source.handlingStatus, 'closed');
+    assert.equal(source.transferredToChrono, newChrono);
+    assert.match(source.handlingReason, /Transmis à Agence régionale de santé/);
+    const again = await post(`/api/entities/PREF69/mail-items/${chrono}/transfer`, { targetEntityCode: 'DREAL-ARA' });
+    assert.equal(again.statusCode, 400);
+    const target = `/api/entities/ARS-ARA/mail-items/${newChrono}`;
+    const detail = (await server.inject({ method: 'GET', url: target })).json();
+    assert.equal(detail.channel, 'transfer');
+    assert.equal(detail.documents.length, 1);
+    assert.equal(detail.documents[0].sha256, 'baa3a0dc1925eaf2f4227ce287cb491c87ec4baca6b45c44d59972009a14882c');
+    const rejection = (await post(`${target}/qualify`, { requestTypeCode: 'RECOURS' })).json();
+    assert.equal(rejection.deadline.date, '2025-04-07', 'a rejection runs from the first receipt');
+    const acceptance = (await post(`${target}/qualify`, { requestTypeCode: 'DEMANDE' })).json();
+    assert.equal(acceptance.deadline.date, '2025-04-14', 'an acceptance runs from the receipt by the competent entity');
+    assert.equal(acceptance.ackDueDate, '2025-02-28', 'the ARE runs from the receipt by the competent entity');
+    const history = (await server.inject({ method: 'GET', url: `${target}/history` })).json().events.map((e: { action: string }) => e.action);
+    assert.ok(history.includes('registry.mail_item.received_by_transfer'));
+    clock.set('2025-02-07T09:00:00Z');
+  });
+
   it('answers 404 to another entity and rejects unknown types and services', async () => {
     const chrono = await register();
     assert.equal((await post(`/api/entities/ARS-ARA/mail-items/${chrono}/qualify`, { requestTypeCode: 'DEMANDE' })).statusCode, 404);

@@ -2,9 +2,13 @@ import type { Migration } from 'kysely';
 import * as core from './202612031010_registry_core.ts';
 import * as search from './202612031020_registry_search.ts';
 import * as handling from './202612031300_registry_handling.ts';
+import * as acknowledgements from './202612031400_registry_acknowledgements.ts';
+import * as incompleteTransfer from './202612031310_registry_incomplete_transfer.ts';
 
 export const registryMigrations: Record<string, Migration> = {
   '202612031010_registry_core': core,
   '202612031020_registry_search': search,
   '202612031300_registry_handling': handling,
+  '202612031400_registry_acknowledgements': acknowledgements,
+  '202612031310_registry_incomplete_transfer': incompleteTransfer,
 };

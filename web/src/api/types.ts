@@ -2,7 +2,7 @@
  * Types of the REST API contract (/api). The lead may replace them with the
  * server's zod schemas (src/<capability>/*.schemas.ts) once they are shared.
  */
-export type Channel = 'scan' | 'upload' | 'email' | 'api' | 'form';
+export type Channel = 'scan' | 'upload' | 'email' | 'api' | 'form' | 'transfer';
 export type Status = 'registered' | 'processing' | 'indexed' | 'needs_review' | 'quarantined';
 export type Direction = 'incoming' | 'outgoing' | 'internal';
 

@@ -1,6 +1,7 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { fr as handlingFr } from '../registry/handling/fr.ts';
 import { useOptionalEntity } from './EntityContext.tsx';
 import { fr } from './fr.ts';
 
@@ -12,6 +13,7 @@ function navigationFor(code: string, pathname: string): MainNavigationProps.Item
     [`${base}/courriers`, fr.nav.inbox],
     [`${base}/deposer`, fr.nav.upload],
     [`${base}/recherche`, fr.nav.search],
+    [`${base}/echeances`, handlingFr.nav],
     [`${base}/quarantaine`, fr.nav.quarantine],
   ];
   return items.map(([to, text]) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) }));

@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { UploadPage } from '../capture/UploadPage.tsx';
 import { InboxPage } from '../registry/InboxPage.tsx';
+import { DeadlinesPage } from '../registry/handling/DeadlinesPage.tsx';
 import { MailItemPage } from '../registry/MailItemPage.tsx';
 import { QuarantinePage } from '../registry/QuarantinePage.tsx';
 import { SearchPage } from '../registry/SearchPage.tsx';
@@ -24,6 +25,7 @@ export const router = createBrowserRouter([
           { path: 'deposer', element: <UploadPage /> },
           { path: 'recherche', element: <SearchPage /> },
           { path: 'quarantaine', element: <QuarantinePage /> },
+          { path: 'echeances', element: <DeadlinesPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -11,6 +11,7 @@ import { DocumentPanel } from './DocumentPanel.tsx';
 import { EmailSummary } from './EmailSummary.tsx';
 import { ExtractedFields } from './ExtractedFields.tsx';
 import { fr } from './fr.ts';
+import { HandlingPanel } from './handling/HandlingPanel.tsx';
 import { ItemWarnings } from './ItemWarnings.tsx';
 import { MailItemHeader } from './MailItemHeader.tsx';
 import { MailItemHistory } from './MailItemHistory.tsx';
@@ -53,6 +54,7 @@ export function MailItemPage() {
             <Alert severity="info" small description={fr.item.processing} className="fr-mb-3w" />
           )}
           <ItemWarnings warnings={item.data.warnings} />
+          <HandlingPanel code={code} chrono={chrono} />
           <div className="fr-grid-row fr-grid-row--gutters">
             <div className="fr-col-12 fr-col-md-4">
               <DocumentMenu documents={documents} selectedId={selected?.id} />

@@ -7,6 +7,7 @@ export const channelLabels: Record<Channel, string> = {
   upload: 'Dépôt',
   email: 'Courriel',
   api: 'API',
+  transfer: 'Transmission',
   form: 'Formulaire',
 };
 
