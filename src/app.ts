@@ -15,11 +15,13 @@ import { createSqliteQueue } from './platform/jobs/sqlite-queue.ts';
 import { createLogger, type Logger } from './platform/logger.ts';
 import { seedPilotEntities } from './registry/index.ts';
 import { handlingRoutes } from './registry/handling.routes.ts';
+import { acknowledgementRoutes } from './registry/acknowledgement.routes.ts';
 import { registryRoutes } from './registry/mail-item.routes.ts';
 
 // The composition root: the one place that knows every capability.
 const ALL_JOBS: JobDefinition[] = [...captureJobs];
 const ALL_ROUTES = [registryRoutes, handlingRoutes, captureRoutes];
+ALL_ROUTES.push(acknowledgementRoutes);
 
 export interface App {
   ctx: Ctx;

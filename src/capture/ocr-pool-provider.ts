@@ -6,7 +6,7 @@ let shared: OcrPool | null = null;
 
 export function ocrPoolFor(ctx: Ctx): OcrPool {
   if (!shared) {
-    const pool = createOcrPool({ size: ctx.config.ocrWorkers });
+    const pool = createOcrPool({ size: ctx.config.ocrWorkers, engine: ctx.config.ocrEngine });
     shared = pool;
     ctx.onClose(async () => {
       if (shared === pool) shared = null;

@@ -7,6 +7,7 @@ import { ingestFile } from '../capture/index.ts';
 import { loadConfig } from '../platform/config.ts';
 import { isOctoError } from '../platform/errors.ts';
 import { getMailItemDetail, getMailItemDetailByChrono, searchInbox, type MailChannel } from '../registry/index.ts';
+import { registerAckCommands } from './ack.command.ts';
 import { registerAuditCommands } from './audit.command.ts';
 import { registerCalendarCommands } from './calendar.command.ts';
 import { registerEntityCommands } from './entity.command.ts';
@@ -149,6 +150,7 @@ registerCalendarCommands(program);
 registerUserCommands(program, withApp);
 registerEntityCommands(program, withApp);
 registerMailCommands(program, withApp);
+registerAckCommands(program, withApp);
 registerAuditCommands(program, () => openApp(loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn' })));
 
 program.parseAsync(process.argv).catch((error: unknown) => {

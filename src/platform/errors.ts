@@ -72,6 +72,16 @@ export const ERROR_CATALOGUE = {
   REGISTRY_QUARANTINE_NOT_FOUND: { status: 404, fr: 'Entrée de quarantaine introuvable.' },
   REGISTRY_QUARANTINE_ALREADY_RESOLVED: { status: 409, fr: 'Cette entrée de quarantaine a déjà été traitée.' },
   REGISTRY_SEARCH_INVALID: { status: 400, fr: 'La recherche est invalide.' },
+  REGISTRY_ACK_NOT_OWED: {
+    status: 422,
+    fr: 'Aucun accusé de réception n’est dû pour ce courrier : il n’en est pas dû entre l’administration et ses agents (CRPA L112-2), ni pour un courrier qui n’est pas une demande, ni dans les cas de L112-3 et R112-4 (demande abusive, décision acquise en quinze jours au plus, simple vérification de conditions légales).',
+  },
+  REGISTRY_ACK_NOT_READY: { status: 422, fr: 'L’accusé de réception ne peut pas encore être établi.' },
+  REGISTRY_ACK_MENTION_MISSING: {
+    status: 422,
+    fr: 'L’accusé de réception n’a pas été produit : il lui manquerait des mentions obligatoires (CRPA R112-5 ; sans elles, les délais de recours ne seraient pas opposables, L112-6).',
+  },
+  REGISTRY_ACK_TEMPLATE_INVALID: { status: 400, fr: 'Modèle d’accusé de réception invalide :' },
 
   // platform auth: sign-in, sessions, roles
   AUTH_REQUIRED: { status: 401, fr: 'Vous devez vous connecter pour accéder à cette page.' },

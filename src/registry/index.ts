@@ -33,3 +33,5 @@ export {
   requestMissingItems,
 } from './handling.service.ts';
 export { transferMailItem } from './transfer.service.ts';
+export { generateAcknowledgement, generateAcknowledgementByChrono, type Acknowledgement, type AcknowledgementOptions } from './acknowledgements/acknowledgement.service.ts';
+export { listAckTemplateViews, updateAckTemplate, type AckTemplateView } from './acknowledgements/ack-template.service.ts';

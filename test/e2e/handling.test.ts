@@ -140,7 +140,8 @@ describe('handling of a mail item (web)', { timeout: 4 * 60_000 }, () => {
 
     await openAction('Lier à un courrier');
     await form('Lier à un courrier').getByLabel('N° chrono du courrier à lier').fill(otherChrono);
-    await form('Lier à un courrier').getByText('Réponse', { exact: true }).click();
+    await form('Lier à un courrier').locator('label', { hasText: /^Réponse/ }).click();
+    assert.ok(await form('Lier à un courrier').getByRole('radio', { name: /^Réponse/ }).isChecked());
     await form('Lier à un courrier').getByRole('button', { name: 'Lier' }).click();
     await panel().getByText(`Le courrier est lié à ${otherChrono}.`).waitFor();
     await panel().getByTestId('handling-links').getByRole('link', { name: otherChrono }).waitFor();
@@ -160,6 +161,7 @@ describe('handling of a mail item (web)', { timeout: 4 * 60_000 }, () => {
     const status = panel().getByTestId('handling-status');
     await status.getByText('Classé').waitFor();
     await status.getByText('Motif : Documents communiqués par courriel.').waitFor();
+    await panel().getByTestId('handling-deadline').getByText('Courrier classé : il ne figure plus dans les échéances à suivre.').waitFor();
   });
 
   it('shows the handling actions in the item history', async () => {
@@ -168,7 +170,7 @@ describe('handling of a mail item (web)', { timeout: 4 * 60_000 }, () => {
     // Labels come from the registry catalogue; the action codes match the same words.
     await history.getByText(/qualif/i).first().waitFor();
     await history.getByText(/comment/i).first().waitFor();
-    await history.getByText(/li(é|ed|aison)/i).first().waitFor();
+    await history.getByText(/lié|linked|liaison/i).first().waitFor();
     await history.getByText(/statut|status/i).first().waitFor();
     await shot('05-traitement-historique');
   });

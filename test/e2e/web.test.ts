@@ -150,6 +150,21 @@ describe('web application (agents)', { timeout: 6 * 60_000 }, () => {
     await shot('09-quarantaine-traitees');
   });
 
+  it('shows an e-mail item with its sender, recipients and attachments', async () => {
+    const form = new FormData();
+    form.append('channel', 'email');
+    const eml = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/corpus/eml/phpmime-m0013-fr-outlook-forward.eml'));
+    form.append('file', new Blob([eml]), 'transfert.eml');
+    const res = await fetch(`${server.url}/api/entities/PREF69/mail-items`, { method: 'POST', body: form });
+    const chrono = ((await res.json()) as { results: Array<{ item: { chrono: string } }> }).results[0]!.item.chrono;
+    await page.goto(`${server.url}/e/PREF69/courriers/${chrono}`);
+    const email = page.locator('section[aria-labelledby="email-title"]');
+    await email.getByText('NAME Firstname <firstname.name@groupe-company.com>').waitFor();
+    await email.getByText('paul.dupont@company.com').waitFor();
+    await page.getByText('corps-du-message.txt').first().waitFor();
+    await shot('10-courriel');
+  });
+
   it('loaded every style, font and icon from our own server', () => {
     assert.deepEqual(brokenAssets, []);
     assert.deepEqual(consoleErrors.filter((e) => !e.includes('/api/')), []);

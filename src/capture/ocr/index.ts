@@ -1,5 +1,6 @@
 // Public surface of OCR and text extraction (capture capability).
-export { createOcrPool, type OcrPool, type OcrPoolOptions, type OcrResult, type RecognizeOptions } from './ocr-pool.ts';
+export { createOcrPool, resolveOcrEngine, type OcrEngine, type OcrPool, type OcrPoolOptions, type OcrResult, type RecognizeOptions } from './ocr-pool.ts';
+export { createNativeOcrPool, probeNativeTesseract, type NativeTesseractProbe } from './native-ocr-pool.ts';
 export {
   processDocument,
   DEFAULT_MAX_PIXELS_PER_PAGE,

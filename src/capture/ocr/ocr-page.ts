@@ -21,7 +21,7 @@ export interface PageOcr {
 const MIN_SKEW = 0.3;
 const MAX_SKEW = 10;
 
-export async function ocrRaster(raster: GrayRaster, pool: OcrPool, options: { pdf: boolean }): Promise<PageOcr> {
+export async function ocrRaster(raster: GrayRaster, pool: OcrPool, options: { pdf: boolean; signal?: AbortSignal }): Promise<PageOcr> {
   const geometry = await analyseLines(raster);
   const hasLines = geometry.axisContrast >= 1.05;
   let osdAsked = false;
@@ -31,10 +31,10 @@ export async function ocrRaster(raster: GrayRaster, pool: OcrPool, options: { pd
     osdAsked = true;
     turn = (await detectRotation(raster, pool)) ?? 90;
   }
-  let page = await readAt(raster, turn, pool, options.pdf, turn === 0 ? geometry.skewDegrees : undefined);
+  let page = await readAt(raster, turn, pool, options, turn === 0 ? geometry.skewDegrees : undefined);
   if (osdAsked && turn !== 0 && !isConfident(page.result)) {
     // vertical strokes that are not text (barcodes, tables) can fool profile and OSD alike
-    const upright = await readAt(raster, 0, pool, options.pdf, geometry.skewDegrees);
+    const upright = await readAt(raster, 0, pool, options, geometry.skewDegrees);
     if (passScore(upright.result) > passScore(page.result)) page = upright;
   }
   if (isConfident(page.result) || !hasLines || osdAsked) return finish(page);
@@ -42,7 +42,7 @@ export async function ocrRaster(raster: GrayRaster, pool: OcrPool, options: { pd
   // poor read of a page with text lines: maybe upside down or mis-turned
   const detected = await detectRotation(raster, pool);
   if (detected !== null && detected !== page.rotation) {
-    const retry = await readAt(raster, detected, pool, options.pdf);
+    const retry = await readAt(raster, detected, pool, options);
     if (passScore(retry.result) > passScore(page.result)) page = retry;
   }
   return finish(page);
@@ -59,7 +59,7 @@ async function readAt(
   raster: GrayRaster,
   rotation: Rotation,
   pool: OcrPool,
-  pdf: boolean,
+  { pdf, signal }: { pdf: boolean; signal?: AbortSignal },
   knownSkew?: number,
 ): Promise<Read> {
   // skew is measured on the upright copy so its sign needs no per-rotation care
@@ -67,7 +67,7 @@ async function readAt(
   const measured = knownSkew ?? (await analyseLines(upright.raster)).skewDegrees;
   const skew = Math.abs(measured) >= MIN_SKEW && Math.abs(measured) <= MAX_SKEW ? -measured : 0;
   const straightened = skew === 0 ? upright : await rotateRaster(raster, rotation + skew);
-  const result = await pool.recognize(toPgm(straightened.raster), { dpi: raster.dpi, pdf });
+  const result = await pool.recognize(toPgm(straightened.raster), { dpi: raster.dpi, pdf, signal });
   return { rotation, skewDegrees: Math.round(skew * 10) / 10, straightened, result };
 }
 

@@ -7,8 +7,14 @@ import { join } from 'node:path';
 import { createScheduler, createWorker, OEM, type Scheduler, type Worker } from 'tesseract.js';
 import { OctoError } from '../../platform/errors.ts';
 import { stageLanguageData, type TessdataVariant } from './tessdata.ts';
+import { createNativeOcrPool, probeNativeTesseract } from './native-ocr-pool.ts';
+
+/** `tesseract.js`: WebAssembly from npm, works anywhere; `native`: Debian's tesseract binary; `auto`: native when it has the languages. */
+export type OcrEngine = 'tesseract.js' | 'native' | 'auto';
 
 export interface OcrPoolOptions {
+  /** Default 'tesseract.js'. */
+  engine?: OcrEngine;
   size?: number;
   languages?: string;
   cacheDir?: string;
@@ -21,6 +27,8 @@ export interface RecognizeOptions {
   dpi: number;
   /** Also return a text-only PDF page (invisible text, no image). */
   pdf?: boolean;
+  /** Abandons the page (the native engine kills its process). */
+  signal?: AbortSignal;
 }
 
 export interface OcrResult {
@@ -46,7 +54,20 @@ export interface OcrPool {
   readonly size: number;
 }
 
+/** The engine `auto` resolves to here: native when `tesseract --list-langs` has every language. */
+export function resolveOcrEngine(engine: OcrEngine = 'tesseract.js', languages = 'fra+eng'): 'tesseract.js' | 'native' {
+  if (engine !== 'auto') return engine;
+  return probeNativeTesseract(languages).problem ? 'tesseract.js' : 'native';
+}
+
 export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
+  if (resolveOcrEngine(options.engine, options.languages) === 'native') {
+    return createNativeOcrPool({ size: options.size, languages: options.languages });
+  }
+  return createTesseractJsPool(options);
+}
+
+function createTesseractJsPool(options: OcrPoolOptions): OcrPool {
   const size = Math.max(1, Math.floor(options.size ?? os.availableParallelism()));
   const languages = options.languages ?? 'fra+eng';
   const cacheDir = options.cacheDir ?? join(os.tmpdir(), 'octo-ocr');
@@ -95,7 +116,6 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       scheduler ??= start();
       scheduler.catch(() => (scheduler = null)); // let a later call retry a failed start
       const ready = await scheduler;
-      const started = Date.now();
       try {
         const { data } = await ready.addJob(
           'recognize',
@@ -103,7 +123,6 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
           { user_defined_dpi: String(Math.round(dpi)), pdfTextOnly: true } as never,
           { text: true, pdf },
         );
-        if (process.env.OCTO_OCR_DEBUG) console.error(`[ocr] ${image.length}B ${Date.now() - started}ms conf=${data.confidence}`);
         return {
           text: data.text ?? '',
           confidence: Number.isFinite(data.confidence) ? data.confidence : 0,

@@ -61,7 +61,7 @@ async function processPdf(bytes: Buffer, maxPixels: number, options: ProcessOpti
       }
       const rendered = await doc.render(index, maxPixels);
       return async () => {
-        const ocr = await ocrRaster(rendered.raster, options.pool, { pdf: true });
+        const ocr = await ocrRaster(rendered.raster, options.pool, { pdf: true, signal: options.signal });
         if (ocr.pdf) {
           overlays.set(index, {
             pdf: ocr.pdf,
@@ -94,7 +94,7 @@ async function processImages(
     const widthPt = (raster.width * 72) / raster.dpi;
     const heightPt = (raster.height * 72) / raster.dpi;
     return async () => {
-      const ocr = await ocrRaster(raster, options.pool, { pdf: true });
+      const ocr = await ocrRaster(raster, options.pool, { pdf: true, signal: options.signal });
       const overlay: TextOverlay | null = ocr.pdf
         ? {
             pdf: ocr.pdf,

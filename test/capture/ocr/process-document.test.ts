@@ -1,17 +1,18 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import { createOcrPool, processDocument, type OcrPool, type PageText } from '../../../src/capture/ocr/index.ts';
+import { createOcrPool, probeNativeTesseract, processDocument, type OcrPool, type PageText } from '../../../src/capture/ocr/index.ts';
 import { OctoError } from '../../../src/platform/errors.ts';
 import { fixture, fold, pageSizes, pdftotext, qpdfCheck } from './helpers.ts';
 
+// The same real-document checks run on each engine; the native one needs Debian's tesseract.
+const nativeProblem = probeNativeTesseract('fra+eng').problem;
+const ENGINES = [
+  { engine: 'tesseract.js' as const, skip: false as const },
+  { engine: 'native' as const, skip: nativeProblem ? `native engine skipped: ${nativeProblem}` : (false as const) },
+];
+
 let pool: OcrPool;
-before(() => {
-  pool = createOcrPool(); // one pool for the file: model loading is the costly part
-});
-after(async () => {
-  await pool.terminate();
-});
 
 function assertSearchableCopy(original: Buffer, searchable: Buffer | null, words: string[]) {
   assert.ok(searchable, 'a scan must get a searchable copy');
@@ -20,6 +21,14 @@ function assertSearchableCopy(original: Buffer, searchable: Buffer | null, words
   const text = fold(pdftotext(searchable));
   for (const word of words) assert.ok(text.includes(fold(word)), `pdftotext misses "${word}"`);
 }
+
+for (const { engine, skip } of ENGINES) describe(`[${engine}]`, { skip }, () => {
+before(() => {
+  pool = createOcrPool({ engine }); // one pool per engine: model loading is the costly part
+});
+after(async () => {
+  await pool.terminate();
+});
 
 describe('processDocument on scans', () => {
   test('French image-only PDF: accents recognised, searchable copy readable by pdftotext', async () => {
@@ -156,4 +165,5 @@ describe('processDocument on odd input', () => {
     controller.abort();
     await assert.rejects(processDocument(fixture('ocrmypdf-francais.pdf'), 'pdf', { pool, signal: controller.signal }));
   });
+});
 });

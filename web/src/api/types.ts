@@ -2,6 +2,12 @@
  * Types of the REST API contract (/api). The lead may replace them with the
  * server's zod schemas (src/<capability>/*.schemas.ts) once they are shared.
  */
+/** An address of an e-mail header, as the server gives it. */
+export interface EmailAddress {
+  name?: string;
+  address: string;
+}
+
 export type Channel = 'scan' | 'upload' | 'email' | 'api' | 'form' | 'transfer';
 export type Status = 'registered' | 'processing' | 'indexed' | 'needs_review' | 'quarantined';
 export type Direction = 'incoming' | 'outgoing' | 'internal';
@@ -89,7 +95,14 @@ export interface MailItemDetail extends MailItemSummary {
   fields: ExtractedField[];
   /** French */
   warnings: string[];
-  email?: { from?: string; to?: string[]; subject?: string; date?: string };
+  email?: {
+    from?: EmailAddress;
+    to?: EmailAddress[];
+    cc?: EmailAddress[];
+    subject?: string;
+    date?: string;
+    messageId?: string;
+  };
 }
 
 export type QuarantineStatus = 'open' | 'dismissed' | 'released';

@@ -1,11 +1,19 @@
-import type { MailItemDetail } from '../api/types.ts';
+import type { EmailAddress, MailItemDetail } from '../api/types.ts';
 import { formatDateTime } from '../platform/format.ts';
 import { fr } from './fr.ts';
 
+/** « Nom <adresse> », or the address alone; tolerates a plain string from older items. */
+export function formatAddress(address: EmailAddress | string | undefined): string | undefined {
+  if (!address) return undefined;
+  if (typeof address === 'string') return address;
+  return address.name ? `${address.name} <${address.address}>` : address.address;
+}
+
 export function EmailSummary({ email }: { email: NonNullable<MailItemDetail['email']> }) {
   const rows: [string, string | undefined][] = [
-    [fr.item.emailFrom, email.from],
-    [fr.item.emailTo, email.to?.join(', ')],
+    [fr.item.emailFrom, formatAddress(email.from)],
+    [fr.item.emailTo, email.to?.map(formatAddress).join(', ')],
+    ['Cc', email.cc?.map(formatAddress).join(', ')],
     [fr.item.emailSubject, email.subject],
     [fr.item.emailDate, email.date ? formatDateTime(email.date) : undefined],
   ];

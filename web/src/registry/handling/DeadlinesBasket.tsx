@@ -8,8 +8,14 @@ export function DeadlinesBasket({ id, title, items, empty }: { id: string; title
       <h2 id={`${id}-title`} className="fr-h4 fr-mb-1w">
         {title}
       </h2>
-      <p className="fr-text--sm octo-muted">{fr.deadlines.count(items.length)}</p>
-      {items.length === 0 ? <p>{empty}</p> : <DeadlinesTable id={id} items={items} caption={title} />}
+      {items.length === 0 ? (
+        <p>{empty}</p>
+      ) : (
+        <>
+          <p className="fr-text--sm octo-muted">{fr.deadlines.count(items.length)}</p>
+          <DeadlinesTable id={id} items={items} caption={title} />
+        </>
+      )}
     </section>
   );
 }

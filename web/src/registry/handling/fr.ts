@@ -72,6 +72,7 @@ export const fr = {
       daysLeft > 0 ? (daysLeft === 1 ? 'demain' : `dans ${daysLeft} jours`) : daysLeft === 0 ? 'aujourd’hui' : `dépassée de ${days(-daysLeft)}`,
     ack: (date: string) => `Accusé de réception à envoyer avant le ${date}`,
     none: 'Pas de décision implicite pour ce type de courrier.',
+    settled: (status: string) => `Courrier ${status.toLowerCase()} : il ne figure plus dans les échéances à suivre.`,
   },
   forms: {
     submitting: 'Enregistrement…',

@@ -1,2 +1,0 @@
-import { measurePeakRss } from '../ocr-peers.ts';
-console.log(await measurePeakRss(50));

@@ -1,0 +1,35 @@
+import fs from 'node:fs/promises';
+import type { Command } from 'commander';
+import { generateAcknowledgementByChrono } from '../registry/index.ts';
+import type { OpenAppFn } from './user.command.ts';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** `octo ack --chrono CHRONO -o AR.pdf [--email]`: the acknowledgement of receipt of a request. */
+export function registerAckCommands(program: Command, withApp: OpenAppFn): void {
+  program
+    .command('ack')
+    .description('Établit l’accusé de réception d’une demande (lettre PDF, ou courriel avec --email)')
+    .requiredOption('--chrono <chrono>', 'numéro chrono du courrier (il porte le code de l’entité)')
+    .option('-o, --output <fichier>', 'fichier PDF à écrire (lettre)')
+    .option('--email', 'affiche l’objet et le texte du courriel au lieu d’écrire la lettre')
+    .option('--missing <pièce>', 'pièce manquante (demande incomplète, L114-5) ; à répéter', collect, [] as string[])
+    .option('--due <AAAA-MM-JJ>', 'date limite de production des pièces manquantes')
+    .option('--json', 'sortie JSON (mentions comprises)')
+    .action((o: { chrono: string; output?: string; email?: boolean; missing: string[]; due?: string; json?: boolean }) =>
+      withApp(async (app) => {
+        if (!o.email && !o.output) throw new Error('indiquez le fichier PDF à écrire (-o AR.pdf) ou --email');
+        if (o.missing.length > 0 !== Boolean(o.due)) throw new Error('--missing et --due vont ensemble (demande incomplète)');
+        const incomplete = o.due ? { missingItems: o.missing, dueDate: o.due } : null;
+        const ack = await generateAcknowledgementByChrono(app.ctx, o.chrono, { channel: o.email ? 'email' : 'letter', incomplete });
+        if (ack.pdf && o.output) await fs.writeFile(o.output, ack.pdf);
+        if (o.json) {
+          process.stdout.write(`${JSON.stringify({ chrono: ack.chrono, channel: ack.channel, file: o.output ?? null, email: ack.email ?? null, mentions: ack.mentions, warnings: ack.warnings }, null, 2)}\n`);
+        } else if (ack.email) {
+          process.stdout.write(`À : ${ack.email.to ?? '(adresse inconnue)'}\nObjet : ${ack.email.subject}\n\n${ack.email.text}\n`);
+        } else {
+          process.stdout.write(`Accusé de réception de ${ack.chrono} écrit dans ${o.output} (${ack.pdf!.length} octets).\n`);
+        }
+        for (const warning of ack.warnings) process.stderr.write(`Attention : ${warning}\n`);
+      }));
+}
