@@ -9,41 +9,17 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { PDFDocument } from 'pdf-lib';
 import { createOcrPool, processDocument } from '../../src/capture/ocr/index.ts';
+import { buildScanPdf } from './scans.ts';
+
+export { buildScanPdf };
 
 const run = promisify(execFile);
-const CORPUS = '/work/shared/corpus/scans';
-/** Upright image-only scans of varied encodings (JBIG2, CCITT, JPEG gray/colour, fax). */
-const SOURCES: [string, number[]][] = [
-  ['ocrmypdf-jbig2.pdf', [0]],
-  ['ocrmypdf-ccitt.pdf', [0]],
-  ['ocrmypdf-francais.pdf', [0]],
-  ['maarch-registeredMail_ar.pdf', [0]],
-  ['maarchparaph-arret_maladie.pdf', [0]],
-  ['paperless-barcode-fax-image.pdf', [0, 1, 2]],
-  ['ocrmypdf-skew.pdf', [0]],
-  ['ocrmypdf-cardinal.pdf', [0]],
-];
-
 export interface PeerFigures {
   pages: number;
   octoPagesPerMin: number;
   tesseractPagesPerMin: number | null;
   ocrmypdfPagesPerMin: number | null;
-}
-
-/** An image-only PDF of `count` pages cycling through the corpus scans. */
-export async function buildScanPdf(count: number): Promise<Buffer> {
-  const out = await PDFDocument.create();
-  const sources = await Promise.all(SOURCES.map(async ([name, pages]) => [await PDFDocument.load(readFileSync(join(CORPUS, name))), pages] as const));
-  const flat = sources.flatMap(([doc, pages]) => pages.map((p) => [doc, p] as const));
-  for (let i = 0; i < count; i++) {
-    const [doc, p] = flat[i % flat.length];
-    const [copied] = await out.copyPages(doc, [p]);
-    out.addPage(copied);
-  }
-  return Buffer.from(await out.save());
 }
 
 const perMin = (pages: number, ms: number) => Math.round((pages / (ms / 60_000)) * 10) / 10;

@@ -32,7 +32,7 @@ export async function captureRoutes(server: FastifyInstance, ctx: Ctx) {
       tags: ['courriers'],
       summary: 'Dépôt de fichiers : chaque fichier devient un courrier enregistré, ou une entrée de quarantaine',
       description:
-        'multipart/form-data : un champ `channel` (scan, upload, email ; défaut upload) puis une ou plusieurs parties `file` (PDF, TIFF, JPEG, PNG, EML). Le type est lu dans le contenu, jamais dans le nom.',
+        'multipart/form-data : un champ `channel` (scan, upload, email ; défaut : email pour un .eml, upload sinon) puis une ou plusieurs parties `file` (PDF, TIFF, JPEG, PNG, EML). Le type est lu dans le contenu, jamais dans le nom.',
       consumes: ['multipart/form-data'],
       params: EntityCodeParams,
       response: { 201: IntakeResultsSchema, 400: ErrorView, 404: ErrorView, 413: ErrorView },
@@ -41,7 +41,7 @@ export async function captureRoutes(server: FastifyInstance, ctx: Ctx) {
     if (!req.isMultipart()) {
       throw new OctoError('PLATFORM_VALIDATION_FAILED', 'multipart expected', { detailFr: 'Envoyez les fichiers en multipart/form-data.' });
     }
-    let channel: z.infer<typeof UploadChannelSchema> = 'upload';
+    let channel: z.infer<typeof UploadChannelSchema> | null = null;
     const files: IntakeFile[] = [];
     for await (const part of req.parts()) {
       if (part.type === 'file') {
@@ -58,7 +58,10 @@ export async function captureRoutes(server: FastifyInstance, ctx: Ctx) {
       throw new OctoError('PLATFORM_VALIDATION_FAILED', 'no file', { detailFr: 'Aucun fichier reçu.' });
     }
     const results: IntakeResult[] = [];
-    for (const file of files) results.push(await ingestFile(req.ctx, req.params.code, channel, file));
+    // Without a channel, an e-mail file is an e-mail and anything else a deposited file.
+    for (const file of files) {
+      results.push(await ingestFile(req.ctx, req.params.code, channel ?? (/\.eml$/i.test(file.filename) ? 'email' : 'upload'), file));
+    }
     return reply.status(201).send({ results });
   });
 

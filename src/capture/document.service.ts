@@ -58,7 +58,7 @@ async function requireDocument(ctx: Ctx, entityCode: string, documentId: string)
 export async function getDocumentFile(ctx: Ctx, entityCode: string, documentId: string, version: 'original' | 'searchable') {
   const doc = await requireDocument(ctx, entityCode, documentId);
   if (version === 'searchable') {
-    if (!doc.searchable_sha256) throw new OctoError('REGISTRY_DOCUMENT_NOT_FOUND', `document ${documentId} has no searchable version`);
+    if (!doc.searchable_sha256) throw new OctoError('REGISTRY_NO_SEARCHABLE_VERSION', `document ${documentId} has no searchable version`);
     const base = doc.filename.replace(/\.[^.]+$/, '');
     return { filename: `${base}-recherchable.pdf`, mime: 'application/pdf', bytes: await ctx.blobs.get(doc.searchable_sha256) };
   }

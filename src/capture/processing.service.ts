@@ -11,9 +11,17 @@ import type { CaptureDocumentTable } from './tables.ts';
 
 const PROCESSABLE = new Set(['pdf', 'tiff', 'jpeg', 'png']);
 /** Below this mean OCR confidence (0-100) a scan is flagged for a person to check. */
-const LOW_CONFIDENCE = 55;
+const LOW_CONFIDENCE = 70;
+/** Below this, what OCR returns is noise (a photo, a blank page): no field is taken from it. */
+const NOISE_CONFIDENCE = 45;
 /** Fewer letters than this on a whole document: nothing was recognised. */
-const MIN_LETTERS = 20;
+const MIN_LETTERS = 5;
+
+/** A sender's name worth showing: a confident field with at least one real word in it. */
+function plausibleSender<F extends { confidence: number; value: string }>(field: F | undefined): F | undefined {
+  if (!field || field.confidence < 0.6) return undefined;
+  return /[\p{L}]{3,}/u.test(field.value) ? field : undefined;
+}
 
 async function ocrDocument(ctx: Ctx, doc: CaptureDocumentTable, channel: string): Promise<void> {
   await updateDocument(ctx.db, doc.entity_id, doc.id, { status: 'processing' });
@@ -94,6 +102,14 @@ export async function processMailItem(ctx: Ctx, entityId: string, mailItemId: st
     }
     const pages = (await listPages(ctx.db, doc.id)).map((p) => p.text);
     if (pages.length === 0) continue;
+    const noise = doc.ocr_confidence !== null && Number(doc.ocr_confidence) < NOISE_CONFIDENCE;
+    if (noise) {
+      // Keep the text searchable, but take no sender, date or subject from noise.
+      status = 'needs_review';
+      warnings.add(`${doc.filename} : ${frenchMessageFor('CAPTURE_NO_TEXT_FOUND')}`);
+      searchBody += `${doc.filename}\n`;
+      continue;
+    }
     letters += pages.join('').replace(/[^\p{L}]/gu, '').length;
     searchBody += `${doc.filename}\n${pages.join('\n')}\n`;
     texts.push({ documentId: doc.id, pages, email: doc.role === 'email-body' && item.email ? item.email : undefined });
@@ -102,7 +118,7 @@ export async function processMailItem(ctx: Ctx, entityId: string, mailItemId: st
       warnings.add(`${doc.filename} : ${frenchMessageFor('CAPTURE_LOW_OCR_CONFIDENCE')}`);
     }
   }
-  if (letters < MIN_LETTERS && documents.some((d) => PROCESSABLE.has(d.kind))) {
+  if (letters < MIN_LETTERS && texts.length > 0 && documents.some((d) => PROCESSABLE.has(d.kind))) {
     status = 'needs_review';
     warnings.add(frenchMessageFor('CAPTURE_NO_TEXT_FOUND'));
   }
@@ -111,7 +127,7 @@ export async function processMailItem(ctx: Ctx, entityId: string, mailItemId: st
     const tctx = { ...ctx, db: trx };
     const fields = await indexMailItemFields(tctx, entityId, mailItemId, texts, item.receivedAt);
     const best = (name: string) => fields.filter((f) => f.name === name).sort((a, b) => b.confidence - a.confidence)[0];
-    const sender = best('sender');
+    const sender = plausibleSender(best('sender'));
     const senderDetails = (sender?.details ?? {}) as { name?: string; email?: string; addressLines?: string[]; postcode?: string; city?: string };
     await completeMailItemIndexing(tctx, entityId, mailItemId, {
       status,

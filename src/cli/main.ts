@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { openApp, type App } from '../app.ts';
 import { ingestFile } from '../capture/index.ts';
 import { loadConfig } from '../platform/config.ts';
@@ -17,10 +17,44 @@ import { seedDemoMail } from './demo.ts';
 import { formatIntake, formatItem } from './format.ts';
 
 const program = new Command();
-program.name('octo').description('Octo : la chaîne du courrier des administrations de l’État').showHelpAfterError();
+program
+  .name('octo')
+  .description('Octo : la chaîne du courrier des administrations de l’État')
+  .helpOption('-h, --help', 'affiche l’aide de la commande')
+  .helpCommand('help [commande]', 'affiche l’aide d’une commande')
+  .showHelpAfterError('(octo --help ou octo COMMANDE --help pour l’aide)')
+  .configureOutput({ outputError: (text, write) => write(frenchCommanderError(text)) });
+
+/** Commander writes its usage errors in English: say them in French. */
+function frenchCommanderError(text: string): string {
+  const rules: Array<[RegExp, string]> = [
+    [/error: required option '(.+?)' not specified/, 'Erreur : l’option obligatoire $1 manque.'],
+    [/error: missing required argument '(.+?)'/, 'Erreur : l’argument obligatoire « $1 » manque.'],
+    [/error: option '(.+?)' argument missing/, 'Erreur : l’option $1 attend une valeur.'],
+    [/error: unknown option '(.+?)'/, 'Erreur : option inconnue $1.'],
+    [/error: unknown command '(.+?)'/, 'Erreur : commande inconnue « $1 ».'],
+    [/error: too many arguments.*/, 'Erreur : trop d’arguments.'],
+    [/error: option '(.+?)' argument '(.+?)' is invalid\. Allowed choices are (.+?)\./, 'Erreur : « $2 » n’est pas une valeur possible pour $1 ; valeurs possibles : $3.'],
+    [/error: option '(.+?)' argument '(.+?)' is invalid\.(.*)/, 'Erreur : « $2 » n’est pas une valeur possible pour $1.$3'],
+  ];
+  for (const [pattern, replacement] of rules) if (pattern.test(text)) return text.replace(pattern, replacement);
+  return text;
+}
+
+/** A whole number option, checked before any work starts. */
+function positiveInteger(name: string, max = 10_000) {
+  return (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > max) {
+      throw new InvalidArgumentError(`${name} doit être un nombre entier entre 1 et ${max}.`);
+    }
+    return n;
+  };
+}
 
 async function withApp<T>(fn: (app: App) => Promise<T>, overrides: Parameters<typeof loadConfig>[1] = {}): Promise<T> {
-  const config = loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn', ...overrides });
+  // A command's output is its result: only errors are logged, unless OCTO_LOG_LEVEL says otherwise.
+  const config = loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'error', ...overrides });
   const app = await openApp(config);
   app.ctx.actor = { type: 'user', id: null, label: `Ligne de commande (${os.userInfo().username})`, source: 'cli' };
   try {
@@ -65,11 +99,11 @@ program
 program
   .command('worker')
   .description('Démarre un processus de traitement (OCR, indexation) supplémentaire')
-  .option('--concurrency <n>', 'traitements menés de front', '')
-  .action(async (opts: { concurrency: string }) => {
+  .option('--concurrency <n>', 'traitements menés de front (1 à 64)', positiveInteger('--concurrency', 64))
+  .action(async (opts: { concurrency?: number }) => {
     const config = loadConfig(process.env);
     const app = await openApp(config);
-    await app.startWorkers(opts.concurrency ? Number(opts.concurrency) : undefined);
+    await app.startWorkers(opts.concurrency);
     process.stdout.write(`Worker Octo démarré (${app.ctx.jobs.kind}).\n`);
     const stop = async () => {
       await app.close();
@@ -83,17 +117,30 @@ program
   .command('ingest')
   .description('Enregistre des fichiers (PDF, TIFF, JPEG, PNG, EML) et attend leur indexation')
   .requiredOption('--entity <code>', 'code de l’entité, par exemple PREF69')
-  .addOption(new Option('--channel <channel>', 'canal').choices(['scan', 'upload', 'email']).default('scan'))
+  .addOption(new Option('--channel <channel>', 'canal (défaut : email pour un .eml, scan sinon)').choices(['scan', 'upload', 'email']))
   .option('--json', 'sortie JSON')
   .option('--no-wait', 'ne pas attendre la fin de l’OCR')
   .argument('<files...>')
-  .action(async (files: string[], opts: { entity: string; channel: MailChannel; json?: boolean; wait: boolean }) => {
+  .action(async (files: string[], opts: { entity: string; channel?: MailChannel; json?: boolean; wait: boolean }) => {
+    // Every file must be readable before anything is registered: no half-done batch.
+    const unreadable: string[] = [];
+    for (const file of files) {
+      const stat = await fs.stat(file).catch(() => null);
+      if (!stat) unreadable.push(`${file} : fichier introuvable`);
+      else if (!stat.isFile()) unreadable.push(`${file} : ce n’est pas un fichier`);
+    }
+    if (unreadable.length > 0) {
+      process.stderr.write(`Erreur : rien n’a été enregistré.\n${unreadable.map((u) => `  ${u}`).join('\n')}\n`);
+      process.exitCode = 2;
+      return;
+    }
     await withApp(async (app) => {
       if (opts.wait) await app.startWorkers();
       const results = [];
       for (const file of files) {
         const bytes = await fs.readFile(file);
-        results.push(await ingestFile(app.ctx, opts.entity, opts.channel, { filename: path.basename(file), bytes }));
+        const channel = opts.channel ?? (/\.eml$/i.test(file) ? 'email' : 'scan');
+        results.push(await ingestFile(app.ctx, opts.entity, channel, { filename: path.basename(file), bytes }));
       }
       if (opts.wait) await app.waitForIdle();
       const out = [];
@@ -111,12 +158,12 @@ program
   .description('Recherche plein texte dans le registre d’une entité')
   .requiredOption('--entity <code>', 'code de l’entité')
   .option('--json', 'sortie JSON')
-  .option('--page <n>', 'page', '1')
-  .option('--page-size <n>', 'résultats par page', '20')
+  .option('--page <n>', 'page', positiveInteger('--page'), 1)
+  .option('--page-size <n>', 'résultats par page (1 à 200)', positiveInteger('--page-size', 200), 20)
   .argument('<query...>')
-  .action(async (query: string[], opts: { entity: string; json?: boolean; page: string; pageSize: string }) => {
+  .action(async (query: string[], opts: { entity: string; json?: boolean; page: number; pageSize: number }) => {
     await withApp(async (app) => {
-      const found = await searchInbox(app.ctx, opts.entity, query.join(' '), { page: Number(opts.page), pageSize: Number(opts.pageSize) });
+      const found = await searchInbox(app.ctx, opts.entity, query.join(' '), { page: opts.page, pageSize: opts.pageSize });
       const text = [
         `${found.total} résultat(s)`,
         ...found.results.map((r) => `${r.item.chrono}  ${r.item.subject ?? '(sans objet)'}  — ${r.item.senderName ?? 'expéditeur inconnu'}\n    ${r.snippet.replace(/\s+/g, ' ').replace(/\[\[|\]\]/g, '*')}`),

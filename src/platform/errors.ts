@@ -69,6 +69,10 @@ export const ERROR_CATALOGUE = {
   REGISTRY_ENTITY_NOT_FOUND: { status: 404, fr: 'Entité inconnue.' },
   REGISTRY_ITEM_NOT_FOUND: { status: 404, fr: 'Courrier introuvable.' },
   REGISTRY_DOCUMENT_NOT_FOUND: { status: 404, fr: 'Document introuvable.' },
+  REGISTRY_NO_SEARCHABLE_VERSION: {
+    status: 404,
+    fr: 'Ce document n’a pas de version recherchable : son texte est déjà lisible dans l’original, ou sa lecture n’est pas terminée.',
+  },
   REGISTRY_QUARANTINE_NOT_FOUND: { status: 404, fr: 'Entrée de quarantaine introuvable.' },
   REGISTRY_QUARANTINE_ALREADY_RESOLVED: { status: 409, fr: 'Cette entrée de quarantaine a déjà été traitée.' },
   REGISTRY_SEARCH_INVALID: { status: 400, fr: 'La recherche est invalide.' },

@@ -25,7 +25,15 @@ export const MailItemSummarySchema = z.object({
   documentCount: z.number(),
 });
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
+/** A real calendar day: « 2026-02-30 » or « 2026-13-45 » are refused, not silently ignored. */
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ')
+  .refine((day) => {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'cette date n’existe pas');
 
 export const InboxQuerySchema = z.object({
   channel: ChannelSchema.optional(),

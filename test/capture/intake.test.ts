@@ -19,6 +19,8 @@ describe(`capture: real documents end to end (${TEST_DIALECT})`, () => {
       ['eml/phpmime-m0013-fr-outlook-forward.eml', 'email'],
       ['../derived-scans/maarchparaph-demande_subvention-scan.pdf', 'scan'],
       ['../derived-scans/maarchparaph-etat_civil-scan.pdf', 'scan'],
+      ['scans/lataupe-mole-photo.pdf', 'scan'],
+      ['pdf/pyhanko-minimal-startxref-hopeless.pdf', 'upload'],
     ];
     for (const [file, channel] of files) {
       const result = await ingestFile(t.app.ctx, 'PREF69', channel, { filename: file.split('/').pop()!, bytes: await corpusFile(file) });
@@ -37,7 +39,7 @@ describe(`capture: real documents end to end (${TEST_DIALECT})`, () => {
       assert.match(c, new RegExp(`^PREF69-${year}-E-\\d{6}$`));
       return Number(c.slice(-6));
     });
-    assert.deepEqual(numbers, [1, 2, 3, 4, 5, 6, 7]);
+    assert.deepEqual(numbers, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('keeps the text layer of a born-digital letter and extracts its fields', async () => {
@@ -83,6 +85,22 @@ describe(`capture: real documents end to end (${TEST_DIALECT})`, () => {
     assert.match(item.senderName ?? '', /PELLE/);
   });
 
+  it('takes no sender, date or subject from the OCR noise of a photo, and says no text was found', async () => {
+    const item = await detail('scans/lataupe-mole-photo.pdf');
+    assert.equal(item.status, 'needs_review');
+    assert.equal(item.senderName, null);
+    assert.equal(item.subject, null);
+    assert.equal(item.letterDate, null);
+    assert.ok(item.warnings.some((w) => /Aucun texte reconnu/.test(w)), item.warnings.join(' | '));
+  });
+
+  it('reads a repaired PDF\'s short text without calling it empty', async () => {
+    const item = await detail('pdf/pyhanko-minimal-startxref-hopeless.pdf');
+    assert.equal(item.status, 'indexed', item.warnings.join(' | '));
+    const text = (await getDocumentText(t.app.ctx, 'PREF69', item.documents[0]!.id)).pages[0]!.text;
+    assert.match(text, /Hello World/);
+  });
+
   it('OCRs every page of a multi-page TIFF', async () => {
     const item = await detail('scans/paperless-multi-page-images.tiff');
     assert.equal(item.pageCount, 3);
@@ -107,6 +125,12 @@ describe(`capture: real documents end to end (${TEST_DIALECT})`, () => {
     const byAccentless = await searchInbox(t.app.ctx, 'PREF69', 'ile INTERIEURE', { page: 1, pageSize: 10 });
     assert.deepEqual(byAccentless.results.map((r) => r.item.chrono), [chronos.get('scans/ocrmypdf-francais.pdf')]);
     assert.match(byAccentless.results[0]!.snippet, /\[\[/);
+    const byLigature = await searchInbox(t.app.ctx, 'PREF69', 'oeuvre caenogenese', { page: 1, pageSize: 10 });
+    assert.deepEqual(byLigature.results.map((r) => r.item.chrono), [chronos.get('scans/ocrmypdf-francais.pdf')], 'œ and æ typed as oe and ae');
+    const withLigature = await searchInbox(t.app.ctx, 'PREF69', 'Œuvre', { page: 1, pageSize: 10 });
+    const spelledOut = await searchInbox(t.app.ctx, 'PREF69', 'oeuvre', { page: 1, pageSize: 10 });
+    assert.ok(withLigature.total >= 2, 'the scan and the subsidy letter both say « œuvre »');
+    assert.deepEqual(spelledOut.results.map((r) => r.item.chrono).sort(), withLigature.results.map((r) => r.item.chrono).sort());
     const bySender = await searchInbox(t.app.ctx, 'PREF69', 'pascontent', { page: 1, pageSize: 10 });
     assert.equal(bySender.results[0]?.item.chrono, chronos.get('pdf/maarch-courrier-entrant-demandes-interventions.pdf'));
     const filtered = await searchInbox(t.app.ctx, 'PREF69', 'pascontent', { page: 1, pageSize: 10, channel: 'scan' });

@@ -144,6 +144,22 @@ describe(`REST API (${TEST_DIALECT})`, () => {
     const badDate = await server.inject({ method: 'GET', url: '/api/entities/PREF69/mail-items?from=14/11/2026' });
     assert.equal(badDate.statusCode, 400);
     assert.match(badDate.json().message, /AAAA-MM-JJ/);
+    const impossible = await server.inject({ method: 'GET', url: '/api/entities/PREF69/mail-items?from=2026-02-30' });
+    assert.equal(impossible.statusCode, 400);
+    assert.match(impossible.json().message, /from : cette date n’existe pas/);
+    const negative = await server.inject({ method: 'GET', url: '/api/entities/PREF69/mail-items?page=-1' });
+    assert.equal(negative.statusCode, 400);
+    assert.doesNotMatch(negative.json().message, /Too small|expected/, 'validation messages are in French');
+    const badJson = await server.inject({ method: 'POST', url: '/api/entities/PREF69/quarantine/x/dismiss', headers: { 'content-type': 'application/json' }, payload: '{"note":' });
+    assert.equal(badJson.statusCode, 400);
+    assert.match(badJson.json().message, /JSON valide/);
+    const truncated = multipart([{ name: 'lettre.pdf', bytes: await corpusFile('pdf/maarchparaph-etat_civil.pdf') }]);
+    const cut = await server.inject({
+      method: 'POST', url: '/api/entities/PREF69/mail-items', headers: truncated.headers,
+      payload: truncated.payload.subarray(0, truncated.payload.length - 5000),
+    });
+    assert.equal(cut.statusCode, 400, 'a truncated upload is the client\'s fault');
+    assert.match(cut.json().message, /interrompu/);
     const emptySearch = await server.inject({ method: 'GET', url: '/api/entities/PREF69/search?q=%20%21%20' });
     assert.equal(emptySearch.statusCode, 400);
     const noFile = await server.inject({ method: 'POST', url: '/api/entities/PREF69/mail-items', ...multipart([], { channel: 'scan' }) });

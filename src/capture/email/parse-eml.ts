@@ -69,7 +69,7 @@ export async function parseEml(input: Buffer): Promise<ParsedEmail> {
 
   const attachments = await collectAttachments(mail.attachments, warnings);
   const from = firstAddress(mail.from);
-  const date = mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : undefined;
+  const date = headerDate(mail);
   const subject = mail.subject?.trim() || undefined;
 
   if (!from && !date && !subject && !mail.messageId && !bodyText && attachments.length === 0) {
@@ -78,7 +78,7 @@ export async function parseEml(input: Buffer): Promise<ParsedEmail> {
     });
   }
   if (!from) warnings.push('Expéditeur (From) absent ou illisible.');
-  if (!date && mail.headers.has('date')) warnings.push('Date du courriel illisible.');
+  if (!date && mail.headerLines.some((h) => h.key === 'date')) warnings.push('Date du courriel illisible : elle n’est pas reprise.');
   if (isBounce(mail)) warnings.push(BOUNCE_WARNING);
   if (isReadReceipt(mail)) warnings.push('Accusé de lecture (notification de lecture), pas un courrier.');
 
@@ -235,4 +235,27 @@ function sanitiseFilename(name: string): string {
     .replace(/[\\/]/g, '_')
     .replace(/^[.\s]+/, '')
     .trim();
+}
+
+/**
+ * The Date header, only when it is a real date: mailparser puts the current time in place of a
+ * date it cannot read (« 31 Feb 2026 25:61 »), which would invent the letter's date.
+ */
+function headerDate(mail: ParsedMail): string | undefined {
+  const line = mail.headerLines.find((h) => h.key === 'date')?.line;
+  if (!line) return undefined;
+  const value = line.replace(/^date:\s*/i, '').trim();
+  const parsed = new Date(value);
+  if (Number.isNaN(parsed.getTime())) return undefined;
+  // Date() rolls 31 February over to March: check the written day and time against the parse.
+  const written = /(\d{1,2})\s+([A-Za-z]{3})\w*\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(value);
+  if (written) {
+    const [, day, , , hour, minute, second] = written;
+    if (Number(day) > 31 || Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 60) return undefined;
+    const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+    const month = months.indexOf(written[2]!.toLowerCase());
+    const lastDay = new Date(Date.UTC(Number(written[3]), month + 1, 0)).getUTCDate();
+    if (month < 0 || Number(day) > lastDay) return undefined;
+  }
+  return parsed.toISOString();
 }

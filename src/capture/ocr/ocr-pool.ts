@@ -60,6 +60,9 @@ export function resolveOcrEngine(engine: OcrEngine = 'tesseract.js', languages =
   return probeNativeTesseract(languages).problem ? 'tesseract.js' : 'native';
 }
 
+/** An OSD worker unused this long is terminated (it is restarted on demand). */
+const OSD_IDLE_MS = 5_000;
+
 export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   if (resolveOcrEngine(options.engine, options.languages) === 'native') {
     return createNativeOcrPool({ size: options.size, languages: options.languages });
@@ -74,6 +77,8 @@ function createTesseractJsPool(options: OcrPoolOptions): OcrPool {
   const variant = options.dataVariant ?? '4.0.0_best_int';
   let scheduler: Promise<Scheduler> | null = null;
   let osdWorker: Promise<Worker> | null = null;
+  let osdBusy = 0;
+  let osdIdle: NodeJS.Timeout | null = null;
   let terminated = false;
 
   // OSD needs the legacy engine and the osd model: a separate, single worker
@@ -138,6 +143,8 @@ function createTesseractJsPool(options: OcrPoolOptions): OcrPool {
       if (terminated) throw new OctoError('CAPTURE_PROCESSING_FAILED', 'OCR pool is terminated');
       osdWorker ??= startOsd();
       osdWorker.catch(() => (osdWorker = null));
+      osdBusy++;
+      if (osdIdle) clearTimeout(osdIdle);
       try {
         const worker = await osdWorker;
         await worker.setParameters({ user_defined_dpi: String(Math.round(dpi)) });
@@ -147,10 +154,22 @@ function createTesseractJsPool(options: OcrPoolOptions): OcrPool {
         return { degrees, confidence: data.orientation_confidence ?? 0 };
       } catch {
         return null; // OSD is an optimisation: callers fall back to OCR trials
+      } finally {
+        // most documents never need OSD again: give its ~100 MB of WebAssembly back when idle
+        if (--osdBusy === 0 && !terminated) {
+          osdIdle = setTimeout(() => {
+            const idle = osdWorker;
+            osdWorker = null;
+            osdIdle = null;
+            void idle?.then((w) => w.terminate()).catch(() => {});
+          }, OSD_IDLE_MS);
+          osdIdle.unref();
+        }
       }
     },
     async terminate() {
       terminated = true;
+      if (osdIdle) clearTimeout(osdIdle);
       const current = scheduler;
       const osd = osdWorker;
       scheduler = null;

@@ -13,12 +13,21 @@ export interface FullTextDocument {
   body: string;
 }
 
-/** Words of a user's query, lowercased; punctuation and operators are dropped, never interpreted. */
-export function queryTerms(query: string): string[] {
-  return (query.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 32);
+/**
+ * Ligatures are letters of their own to a tokenizer: « œuvre » would not match « oeuvre », typed
+ * on any keyboard without an œ key. Indexed text and queries are both spelled out.
+ */
+export function foldLigatures(text: string): string {
+  return text.replace(/[œŒæÆß]/g, (c) => ({ œ: 'oe', Œ: 'OE', æ: 'ae', Æ: 'AE', ß: 'ss' })[c] ?? c);
 }
 
-export async function upsertFullTextDocument(db: Db, doc: FullTextDocument): Promise<void> {
+/** Words of a user's query, lowercased; punctuation and operators are dropped, never interpreted. */
+export function queryTerms(query: string): string[] {
+  return (foldLigatures(query.normalize('NFC')).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 32);
+}
+
+export async function upsertFullTextDocument(db: Db, input: FullTextDocument): Promise<void> {
+  const doc = { ...input, subject: foldLigatures(input.subject), sender: foldLigatures(input.sender), body: foldLigatures(input.body) };
   if (dialectOf(db) === 'sqlite') {
     await sql`DELETE FROM registry_search WHERE mail_item_id = ${doc.key}`.execute(db);
     await sql`INSERT INTO registry_search (mail_item_id, entity_id, chrono, subject, sender, body)

@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { authPlugin } from '../auth/index.ts';
 import type { AuthPluginOptions } from '../auth/auth.plugin.ts';
@@ -26,6 +27,9 @@ declare module 'fastify' {
   }
 }
 export type RoutePlugin = (app: FastifyInstance, ctx: Ctx) => Promise<void> | void;
+
+// Validation messages are read by agents: zod says them in French.
+z.config(z.locales.fr());
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
@@ -67,7 +71,10 @@ export async function buildServer(ctx: Ctx, routes: RoutePlugin[], options: { au
       return reply.status(error.status).send({ code: error.code, message: error.frenchMessage, details: error.details });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => `${v.instancePath || v.params?.issue?.path?.join('.') || ''} ${v.message}`.trim());
+      const issues = error.validation.map((v) => {
+        const where = (v.instancePath || '').replace(/^\//, '').replaceAll('/', '.');
+        return where ? `${where} : ${v.message}` : `${v.message}`;
+      });
       return reply.status(400).send({
         code: 'PLATFORM_VALIDATION_FAILED',
         message: `${ERROR_CATALOGUE.PLATFORM_VALIDATION_FAILED.fr} ${issues.join(' ; ')}`,
@@ -76,7 +83,19 @@ export async function buildServer(ctx: Ctx, routes: RoutePlugin[], options: { au
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status === 413 || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      return reply.status(413).send({ code: 'PLATFORM_PAYLOAD_TOO_LARGE', message: ERROR_CATALOGUE.PLATFORM_PAYLOAD_TOO_LARGE.fr, details: {} });
+      return reply.status(413).send({
+        code: 'PLATFORM_PAYLOAD_TOO_LARGE',
+        message: `${ERROR_CATALOGUE.PLATFORM_PAYLOAD_TOO_LARGE.fr} Limite : ${ctx.config.maxUploadMb} Mo par fichier.`,
+        details: { maxUploadMb: ctx.config.maxUploadMb },
+      });
+    }
+    // A request cut short (truncated multipart, broken JSON) is the client's fault, said plainly.
+    const interrupted = /Part terminated early|Unexpected end of (form|multipart)|premature close/i.test(error.message);
+    if (interrupted || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error as { code?: string }).code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      const detail = interrupted
+        ? 'L’envoi a été interrompu avant la fin : aucun fichier n’a été enregistré, recommencez.'
+        : 'Le corps de la requête n’est pas un JSON valide.';
+      return reply.status(400).send({ code: 'PLATFORM_VALIDATION_FAILED', message: `${ERROR_CATALOGUE.PLATFORM_VALIDATION_FAILED.fr} ${detail}`, details: {} });
     }
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ code: 'PLATFORM_VALIDATION_FAILED', message: `${ERROR_CATALOGUE.PLATFORM_VALIDATION_FAILED.fr} ${error.message}`, details: {} });

@@ -6,18 +6,7 @@ import { auditAction } from '../../platform/audit/index.ts';
 import { sha256Of } from '../../platform/blob-store.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { OctoError } from '../../platform/errors.ts';
-import {
-  addDelay,
-  compareIsoDates,
-  computeCrpaDeadlines,
-  daysBetween,
-  describeDelayFr,
-  formatDateFr,
-  normalizeIsoDate,
-  parisDateOf,
-  parseDelay,
-  type IsoDate,
-} from '../deadlines/index.ts';
+import { describeDelayFr, formatDateFr, parisDateOf, parseDelay, type IsoDate } from '../deadlines/index.ts';
 import { findEntityById, findServiceById } from '../entity.queries.ts';
 import { requireEntity } from '../entity.service.ts';
 import { findRequestTypeById } from '../handling.queries.ts';
@@ -28,15 +17,12 @@ import { blocksToText, missingMentions, textToBlocks, type AckBlock, type Requir
 import { renderAckLetterPdf } from './ack-letter.pdf.ts';
 import { loadAckTemplate } from './ack-template.service.ts';
 import { renderAckTemplate, type AckValues } from './ack-templates.ts';
+import { ackDeadlines, type IncompleteInput, type ItemHistory } from './ack-deadlines.ts';
 import { addresseeLines } from './addressee.ts';
 import { appealCourtOf } from './appeal-routes.ts';
 import { buildLegalMentions, postalLines, type AckMentions } from './legal-mentions.ts';
 
-export interface IncompleteInput {
-  missingItems: string[];
-  /** Last day to send the missing items (YYYY-MM-DD), after the AR's date. */
-  dueDate: string;
-}
+export type { IncompleteInput } from './ack-deadlines.ts';
 
 export interface AcknowledgementOptions {
   channel: AckChannel;
@@ -57,9 +43,6 @@ export interface Acknowledgement {
   /** What an agent should check before sending (unknown sender address…). */
   warnings: string[];
 }
-
-/** The incomplete-request and transfer columns an item may carry (registry handling). */
-type ItemHistory = Partial<Pick<RegistryMailItemTable, 'incomplete_requested_on' | 'incomplete_missing_items' | 'incomplete_time_limit' | 'completed_on' | 'first_received_on' | 'transferred_from'>>;
 
 const notOwed = (detailFr: string, reason: string) => new OctoError('REGISTRY_ACK_NOT_OWED', `no acknowledgement owed: ${reason}`, { detailFr });
 const notReady = (detailFr: string, reason: string) => new OctoError('REGISTRY_ACK_NOT_READY', `acknowledgement not ready: ${reason}`, { detailFr });
@@ -104,50 +87,6 @@ function serviceFacts(service: RegistryServiceTable, entityName: string) {
     email: service.email?.trim() || null,
     phone: service.phone!.trim(),
   };
-}
-
-function validIncomplete(input: IncompleteInput, today: IsoDate) {
-  const missingItems = input.missingItems.map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  if (missingItems.length === 0 || missingItems.length > 30 || missingItems.some((s) => s.length > 300)) {
-    throw new OctoError('PLATFORM_VALIDATION_FAILED', 'bad missing items', { detailFr: 'Indiquez de 1 à 30 pièces manquantes, de 300 caractères au plus chacune.' });
-  }
-  const dueDate = normalizeIsoDate(input.dueDate);
-  if (compareIsoDates(dueDate, today) <= 0) {
-    throw new OctoError('PLATFORM_VALIDATION_FAILED', 'due date not after today', {
-      detailFr: `La date limite de production des pièces (${dueDate}) doit être postérieure à la date de l’accusé de réception (${today}).`,
-    });
-  }
-  return { missingItems, dueDate };
-}
-
-/** The CRPA dates stated in the AR, with the incomplete-request facts (given now, or recorded). */
-function ackDeadlines(item: RegistryMailItemTable & ItemHistory, type: RegistryRequestTypeTable, today: IsoDate, given: IncompleteInput | null | undefined) {
-  const receivedHere = parisDateOf(new Date(item.received_at));
-  const firstReceivedOn = item.first_received_on ?? null;
-  let incomplete: { missingItems: string[]; requestedOn: IsoDate; dueDate: IsoDate } | null = null;
-  let crpaIncomplete: { requestedOn: IsoDate; timeLimit?: string; completedOn?: IsoDate } | null = null;
-  if (given) {
-    const { missingItems, dueDate } = validIncomplete(given, today);
-    const requestedOn = compareIsoDates(today, receivedHere) < 0 ? receivedHere : today;
-    incomplete = { missingItems, requestedOn, dueDate };
-    crpaIncomplete = { requestedOn, timeLimit: `${daysBetween(requestedOn, dueDate)}d` };
-  } else if (item.incomplete_requested_on) {
-    const timeLimit = item.incomplete_time_limit ?? undefined;
-    crpaIncomplete = { requestedOn: item.incomplete_requested_on, timeLimit, completedOn: item.completed_on ?? undefined };
-    if (!item.completed_on && timeLimit) {
-      const missingItems = JSON.parse(item.incomplete_missing_items ?? '[]') as string[];
-      incomplete = { missingItems, requestedOn: item.incomplete_requested_on, dueDate: addDelay(item.incomplete_requested_on, timeLimit) };
-    }
-  }
-  const deadlines = computeCrpaDeadlines({
-    // L114-2: a rejection delay runs from the first receipt, an acceptance delay from receipt here.
-    receivedOn: firstReceivedOn ?? receivedHere,
-    competentReceivedOn: firstReceivedOn ? receivedHere : null,
-    regime: type.regime,
-    delay: type.delay ?? undefined,
-    incomplete: crpaIncomplete,
-  });
-  return { receivedHere, firstReceivedOn, deadlines, incomplete };
 }
 
 function letterDateFr(date: IsoDate): string {
@@ -240,7 +179,8 @@ export async function generateAcknowledgement(ctx: Ctx, entityCode: string, chro
       action: 'registry.mail_item.acknowledgement_generated',
       subjectType: 'mail_item',
       subjectId: item.id,
-      details: {
+      // in `after`, so that the item's history shows which AR left, by which channel, saying what
+      after: {
         channel: options.channel,
         kind,
         serviceCode: service.code,

@@ -228,3 +228,14 @@ describe('parseEml on built messages', () => {
     assert.equal(m.attachments[1]!.inline, false);
   });
 });
+
+describe('parseEml: an impossible Date header', () => {
+  it('is dropped with a warning, never replaced by the current time', async () => {
+    const raw = Buffer.from(
+      'From: Jean Dupont <jean@example.fr>\r\nTo: courrier@rhone.gouv.fr\r\nSubject: Reclamation\r\nDate: 31 Feb 2026 25:61:00 +0200\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nBonjour.\r\n',
+    );
+    const parsed = await parseEml(raw);
+    assert.equal(parsed.date, undefined);
+    assert.ok(parsed.warnings.some((w) => /Date du courriel illisible/.test(w)));
+  });
+});

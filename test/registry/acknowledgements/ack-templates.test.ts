@@ -111,10 +111,10 @@ describe(`registry: editable acknowledgement templates and the routes (${TEST_DI
     await server.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/acknowledgement.pdf` });
     const events = (await server.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/history` })).json().events;
     const generated = events.filter((e: { action: string }) => e.action === 'registry.mail_item.acknowledgement_generated');
-    assert.deepEqual(generated.map((e: { details: { channel: string } }) => e.details.channel).sort(), ['email', 'letter']);
-    const letter = generated.find((e: { details: { channel: string } }) => e.details.channel === 'letter');
-    assert.match(letter.details.sha256, /^[0-9a-f]{64}$/);
-    assert.ok(await t.app.ctx.blobs.has(letter.details.sha256), 'the PDF as generated is kept');
+    assert.deepEqual(generated.map((e: { after: { channel: string } }) => e.after.channel).sort(), ['email', 'letter']);
+    const letter = generated.find((e: { after: { channel: string } }) => e.after.channel === 'letter');
+    assert.match(letter.after.sha256, /^[0-9a-f]{64}$/);
+    assert.ok(await t.app.ctx.blobs.has(letter.after.sha256), 'the PDF as generated is kept');
     for (const path of ['acknowledgement.pdf', 'acknowledgement-email']) {
       const foreign = await server.inject({ method: 'GET', url: `/api/entities/ARS-ARA/mail-items/${chrono}/${path}` });
       assert.equal(foreign.statusCode, 404);

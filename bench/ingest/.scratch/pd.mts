@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { buildScanPdf } from '../scans.ts';
+import { createOcrPool, processDocument } from '../../../src/capture/ocr/index.ts';
+const [engine, pagesArg] = process.argv.slice(2);
+const pages = Number(pagesArg ?? 10);
+const pdf = await buildScanPdf(pages);
+let peak = 0; let phase = 'start'; const peaks: Record<string, number> = {};
+const t = setInterval(() => { const r = process.memoryUsage().rss; peak = Math.max(peak, r); peaks[phase] = Math.max(peaks[phase] ?? 0, Math.round(r / 1048576)); }, 50);
+const pool = createOcrPool({ engine: engine as never });
+const started = Date.now();
+phase = 'ocr';
+const res = await processDocument(pdf, 'pdf', { pool, onPage: (p) => { if (p.index === pages - 1) phase = 'assemble'; } });
+const ms = Date.now() - started;
+clearInterval(t);
+await pool.terminate();
+console.log(JSON.stringify({ engine, pages, ms, ppm: Math.round(pages / ms * 600000) / 10, peakMb: Math.round(peak / 1048576), peaks, conf: Math.round(res.pages.reduce((s, p) => s + (p.confidence ?? 0), 0) / pages), rot: res.pages.map((p) => p.rotation).join(',') }));

@@ -1,0 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+const mb = () => Math.round(process.memoryUsage().rss / 1048576);
+console.log('start', mb());
+const { openApp } = await import('/work/main/src/app.ts');
+const { loadConfig } = await import('/work/main/src/platform/config.ts');
+console.log('imported', mb());
+const app = await openApp(loadConfig({ ...process.env, OCTO_DATA_DIR: mkdtempSync(join(os.tmpdir(), 'p-')), OCTO_LOG_LEVEL: 'warn' }));
+console.log('open', mb(), process.memoryUsage());
+await app.close();
