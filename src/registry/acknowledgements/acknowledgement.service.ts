@@ -121,7 +121,8 @@ export async function generateAcknowledgement(ctx: Ctx, entityCode: string, chro
     entityName: entity.name,
     requestType: { code: type.code, name: type.name, regime: type.regime, delay: type.delay, legalBasis: type.legal_basis },
     receivedOn: firstReceivedOn ?? receivedHere,
-    transfer: firstReceivedOn ? { receivedHereOn: receivedHere, from: item.transferred_from ?? 'une autre administration' } : null,
+    // transferred_from reads "CHRONO (Entity name)": the requester knows the name, not our number
+    transfer: firstReceivedOn ? { receivedHereOn: receivedHere, from: /\(([^()]+)\)$/.exec(item.transferred_from ?? '')?.[1] ?? item.transferred_from ?? 'une autre administration' } : null,
     implicitDecisionDate: deadlines.implicitDecisionDate,
     incomplete,
     service: serviceData,

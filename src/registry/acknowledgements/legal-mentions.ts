@@ -61,7 +61,7 @@ export function buildLegalMentions(facts: AckFacts): { blocks: AckBlock[]; conta
   blocks.push({
     type: 'paragraph',
     text: facts.transfer
-      ? `Date de réception de votre demande : ${received}, par ${facts.transfer.from}, qui l’a transmise à ${facts.entityName}, compétent pour la traiter, où elle a été reçue le ${formatDateFr(facts.transfer.receivedHereOn)} (article L114-2 ${CRPA}).`
+      ? `Date de réception de votre demande : ${received}, par ${facts.transfer.from}, qui l’a transmise à ${facts.entityName} (article L114-2 ${CRPA}), où elle a été reçue le ${formatDateFr(facts.transfer.receivedHereOn)}.`
       : `Date de réception de votre demande : ${received}.`,
   });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { isOctoError } from '../../../src/platform/errors.ts';
-import { createService, assignMailItem, generateAcknowledgement, seedPilotEntities } from '../../../src/registry/index.ts';
+import { assignMailItem, createService, generateAcknowledgement, getHandlingView, qualifyMailItem, requestMissingItems, seedPilotEntities, transferMailItem } from '../../../src/registry/index.ts';
 import { manualClock, startTestApp, TEST_DIALECT, type TestApp } from '../../helpers/test-app.ts';
 import { flat, makeRequest, pdfText } from './helpers.ts';
 
@@ -148,6 +148,36 @@ describe(`registry: acknowledgements of receipt, mandatory mentions (${TEST_DIAL
       for (const words of c.absent) assert.ok(!text.includes(flat(words)), `unexpected « ${words} »`);
     });
   }
+
+  it('reads the missing items the handling recorded on the item, with the same dates as the item shows', async () => {
+    const svr = await makeRequest(t.app, { entity: 'ARS-ARA', type: 'FINANCIERE', service: 'SPE-HAB' });
+    await requestMissingItems(t.app.ctx, 'ARS-ARA', svr, { missingItems: ['Budget prévisionnel'], timeLimit: '1m' });
+    const view = await getHandlingView(t.app.ctx, 'ARS-ARA', svr);
+    const ack = await generateAcknowledgement(t.app.ctx, 'ARS-ARA', svr, { channel: 'letter' });
+    assert.equal(ack.mentions.implicitDecisionDate, view.deadline!.date, 'the AR and the item agree');
+    assert.deepEqual(ack.mentions.incomplete, { missingItems: ['Budget prévisionnel'], dueDate: '2025-03-07', effect: 'rejection_delay_suspended' });
+    const text = flat(await pdfText(ack.pdf!));
+    assert.ok(text.includes('Budget prévisionnel') && text.includes('au plus tard le vendredi 7 mars 2025, les pièces'));
+    const sva = await makeRequest(t.app, { type: 'DEMANDE', service: 'DMI-SEJOUR' });
+    await requestMissingItems(t.app.ctx, 'PREF69', sva, { missingItems: ['Photographie d’identité'], timeLimit: '15d' });
+    const pending = await generateAcknowledgement(t.app.ctx, 'PREF69', sva, { channel: 'email' });
+    assert.equal(pending.mentions.implicitDecisionDateIsConditional, true);
+    assert.equal(pending.mentions.implicitDecisionDate, '2025-04-22', 'due 22 February + 2 months');
+    assert.match(pending.email!.text, /ne courra qu’à compter de la réception/);
+  });
+
+  it('states both receipts of a request transferred from another entity (L114-2)', async () => {
+    const chrono = await makeRequest(t.app, { entity: 'PREF69' });
+    clock.set('2025-02-12T09:00:00Z');
+    const { chrono: target } = await transferMailItem(t.app.ctx, 'PREF69', chrono, { targetEntityCode: 'ARS-ARA' });
+    await qualifyMailItem(t.app.ctx, 'ARS-ARA', target, { requestTypeCode: 'RECOURS', serviceCode: 'AUTO' });
+    const ack = await generateAcknowledgement(t.app.ctx, 'ARS-ARA', target, { channel: 'email' });
+    clock.set('2025-02-07T09:00:00Z');
+    const text = flat(ack.email!.text);
+    assert.ok(text.includes('Date de réception de votre demande : vendredi 7 février 2025, par Préfecture du Rhône, qui l\'a transmise à Agence régionale de santé Auvergne-Rhône-Alpes'), text);
+    assert.ok(text.includes('où elle a été reçue le mercredi 12 février 2025'));
+    assert.equal(ack.mentions.implicitDecisionDate, '2025-04-07', 'a rejection delay runs from the first receipt');
+  });
 
   it('puts the requester in the envelope window, in postal style, and dates the letter from the service\'s city', async () => {
     const chrono = await makeRequest(t.app, { type: 'DEMANDE', service: 'DMI-SEJOUR', senderName: 'M. Jérôme Lefèvre', senderAddress: '5 bis, allée des Érables, 69100 Villeurbanne' });

@@ -139,7 +139,7 @@ export const fr = {
     emailSubject: 'Objet',
     emailDate: 'Date',
     fieldsTitle: 'Informations extraites',
-    fieldsEmpty: 'Aucune information extraite pour le moment.',
+    fieldsEmpty: 'Aucune information n’a pu être extraite de ce courrier.',
     confidence: 'confiance',
     page: (n: number) => `page ${n}`,
     documentsTitle: 'Documents',
