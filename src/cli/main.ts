@@ -12,6 +12,7 @@ import { registerAuditCommands } from './audit.command.ts';
 import { registerCalendarCommands } from './calendar.command.ts';
 import { registerEntityCommands } from './entity.command.ts';
 import { registerMailCommands } from './mail.command.ts';
+import { registerStatsCommands } from './stats.command.ts';
 import { registerUserCommands } from './user.command.ts';
 import { seedDemoMail } from './demo.ts';
 import { formatIntake, formatItem } from './format.ts';
@@ -198,6 +199,7 @@ registerUserCommands(program, withApp);
 registerEntityCommands(program, withApp);
 registerMailCommands(program, withApp);
 registerAckCommands(program, withApp);
+registerStatsCommands(program, withApp);
 registerAuditCommands(program, () => openApp(loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn' })));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
