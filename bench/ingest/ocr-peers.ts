@@ -1,7 +1,7 @@
 // OCR throughput of Octo against its peers on the same scanned pages, same run:
 // (a) processDocument with the pool at full cores, (b) native `tesseract` CLI,
 // (c) `ocrmypdf`; plus the peak RSS of a 50-page scan in a child process.
-// Run: node --import tsx bench/ingest/ocr-peers.ts [--pages 10,50] [--peers-on 10]
+// Run: node --import tsx bench/ingest/ocr-peers.ts [--pages 10,50] [--peers-on 10] (engine: OCTO_OCR_ENGINE, default tesseract.js)
 
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
@@ -9,7 +9,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createOcrPool, processDocument } from '../../src/capture/ocr/index.ts';
+import { createOcrPool, processDocument, type OcrEngine } from '../../src/capture/ocr/index.ts';
 import { buildScanPdf } from './scans.ts';
 
 export { buildScanPdf };
@@ -25,7 +25,7 @@ export interface PeerFigures {
 const perMin = (pages: number, ms: number) => Math.round((pages / (ms / 60_000)) * 10) / 10;
 
 async function timeOcto(pdf: Buffer, pages: number): Promise<number> {
-  const pool = createOcrPool();
+  const pool = createOcrPool({ engine: (process.env.OCTO_OCR_ENGINE as OcrEngine | undefined) ?? 'tesseract.js' });
   try {
     await processDocument(await buildScanPdf(1), 'pdf', { pool }); // warm the workers: they live as long as the process
     const started = Date.now();
@@ -95,7 +95,7 @@ const ratio = (a: number, b: number | null) => (b ? `${(a / b).toFixed(2)}x` : '
 async function main() {
   const argv = process.argv.slice(2);
   if (argv[0] === '--child') {
-    const pool = createOcrPool();
+    const pool = createOcrPool({ engine: (process.env.OCTO_OCR_ENGINE as OcrEngine | undefined) ?? 'tesseract.js' });
     await processDocument(readFileSync(argv[1]), 'pdf', { pool });
     await pool.terminate();
     return;
