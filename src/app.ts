@@ -17,11 +17,11 @@ import { seedPilotEntities } from './registry/index.ts';
 import { handlingRoutes } from './registry/handling.routes.ts';
 import { acknowledgementRoutes } from './registry/acknowledgement.routes.ts';
 import { registryRoutes } from './registry/mail-item.routes.ts';
+import { statisticsRoutes } from './registry/statistics.routes.ts';
 
 // The composition root: the one place that knows every capability.
 const ALL_JOBS: JobDefinition[] = [...captureJobs];
-const ALL_ROUTES = [registryRoutes, handlingRoutes, captureRoutes];
-ALL_ROUTES.push(acknowledgementRoutes);
+const ALL_ROUTES = [registryRoutes, handlingRoutes, acknowledgementRoutes, statisticsRoutes, captureRoutes];
 
 export interface App {
   ctx: Ctx;

@@ -35,3 +35,19 @@ export {
 export { transferMailItem } from './transfer.service.ts';
 export { generateAcknowledgement, generateAcknowledgementByChrono, type Acknowledgement, type AcknowledgementOptions } from './acknowledgements/acknowledgement.service.ts';
 export { listAckTemplateViews, updateAckTemplate, type AckTemplateView } from './acknowledgements/ack-template.service.ts';
+export {
+  backlogBucketFr,
+  CHANNEL_FR,
+  entityStatisticsCsv,
+  getEntityStatistics,
+  getPlatformStatistics,
+  HANDLING_STATUS_FR,
+  platformStatisticsCsv,
+  type EntityStatistics,
+  type PlatformStatistics,
+  type StatisticsFigures,
+  type StatisticsPeriod,
+  UNASSIGNED_FR,
+  UNQUALIFIED_FR,
+} from './statistics.service.ts';
+export { dayProblem as statisticsDayProblem, periodProblem as statisticsPeriodProblem } from './statistics.schemas.ts';

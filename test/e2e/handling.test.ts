@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openPage } from './browser.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
 /**
@@ -63,24 +64,8 @@ describe('handling of a mail item (web)', { timeout: 4 * 60_000 }, () => {
 
   before(async () => {
     server = await startWebServer();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--lang=fr-FR',
-      ],
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
+    browser = await launchChromium();
+    page = await openPage(browser, consoleErrors);
     chrono = await register('demande-etat-civil.pdf');
     otherChrono = await register('reponse-etat-civil.pdf');
   });

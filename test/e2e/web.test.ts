@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openPage } from './browser.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
 /**
@@ -34,21 +35,8 @@ describe('web application (agents)', { timeout: 6 * 60_000 }, () => {
 
   before(async () => {
     server = await startWebServer();
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--lang=fr-FR',
-      ],
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    browser = await launchChromium();
+    page = await openPage(browser, consoleErrors);
     page.on('response', (response) => {
       const url = new URL(response.url());
       if (response.status() >= 400 && !url.pathname.startsWith('/api/')) brokenAssets.push(`${response.status()} ${url.pathname}`);
@@ -56,9 +44,6 @@ describe('web application (agents)', { timeout: 6 * 60_000 }, () => {
     page.on('requestfailed', (request) => {
       const url = new URL(request.url());
       if (!url.pathname.startsWith('/api/')) brokenAssets.push(`failed ${url.pathname}`);
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
     });
   });
 

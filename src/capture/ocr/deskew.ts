@@ -3,7 +3,7 @@
 // axis, horizontal or vertical lines) with the peakiest histogram is the text's.
 // Costs ~20 ms a page, versus a full OCR pass per tried orientation.
 
-import sharp from 'sharp';
+import { sharp } from './sharp-settings.ts';
 import type { GrayRaster } from './raster.ts';
 
 export interface LineGeometry {

@@ -1,7 +1,8 @@
 // Pages of an image file (JPEG, PNG, every frame of a TIFF): a gray raster for
 // OCR and the page picture for the searchable PDF, decoded one page at a time.
 
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { sharp } from './sharp-settings.ts';
 import { OctoError } from '../../platform/errors.ts';
 import type { GrayRaster } from './raster.ts';
 

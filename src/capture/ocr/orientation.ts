@@ -4,7 +4,7 @@
 // is poor, so upright pages never pay for it. If OSD is unavailable, a half-size
 // centre crop is OCR'd in the four orientations and the best read wins.
 
-import sharp from 'sharp';
+import { sharp } from './sharp-settings.ts';
 import type { OcrPool, OcrResult } from './ocr-pool.ts';
 import { toPgm, type GrayRaster } from './raster.ts';
 import { rotateRaster } from './straighten.ts';

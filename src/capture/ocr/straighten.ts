@@ -1,7 +1,7 @@
 // Rotating a raster before OCR, and the pixel mapping back to the original, which
 // the searchable PDF needs to lay the invisible text over the untouched page.
 
-import sharp from 'sharp';
+import { sharp } from './sharp-settings.ts';
 import type { GrayRaster } from './raster.ts';
 import type { Matrix } from './affine.ts';
 

@@ -2,6 +2,7 @@ import { Header } from '@codegouvfr/react-dsfr/Header';
 import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { fr as handlingFr } from '../registry/handling/fr.ts';
+import { fr as statisticsFr } from '../registry/statistics/fr.ts';
 import { useOptionalEntity } from './EntityContext.tsx';
 import { fr } from './fr.ts';
 
@@ -15,6 +16,7 @@ function navigationFor(code: string, pathname: string): MainNavigationProps.Item
     [`${base}/recherche`, fr.nav.search],
     [`${base}/echeances`, handlingFr.nav],
     [`${base}/quarantaine`, fr.nav.quarantine],
+    [`${base}/pilotage`, statisticsFr.nav],
   ];
   return items.map(([to, text]) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) }));
 }

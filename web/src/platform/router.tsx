@@ -5,6 +5,7 @@ import { DeadlinesPage } from '../registry/handling/DeadlinesPage.tsx';
 import { MailItemPage } from '../registry/MailItemPage.tsx';
 import { QuarantinePage } from '../registry/QuarantinePage.tsx';
 import { SearchPage } from '../registry/SearchPage.tsx';
+import { StatisticsPage } from '../registry/statistics/StatisticsPage.tsx';
 import { EntityPickerPage } from './EntityPickerPage.tsx';
 import { EntityScope } from './EntityScope.tsx';
 import { Layout } from './Layout.tsx';
@@ -26,6 +27,7 @@ export const router = createBrowserRouter([
           { path: 'recherche', element: <SearchPage /> },
           { path: 'quarantaine', element: <QuarantinePage /> },
           { path: 'echeances', element: <DeadlinesPage /> },
+          { path: 'pilotage', element: <StatisticsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
