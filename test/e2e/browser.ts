@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, quiet on this closed network (no background connections). */
@@ -25,4 +26,17 @@ export async function openPage(browser: Browser, consoleErrors: string[], option
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   return page;
+}
+
+/** Registers a file through the REST API, as another application would; returns its chrono. */
+export async function registerFile(baseUrl: string, entity: string, file: string, filename: string): Promise<string> {
+  const form = new FormData();
+  form.append('channel', 'upload');
+  form.append('file', new Blob([readFileSync(file)], { type: 'application/pdf' }), filename);
+  const response = await fetch(`${baseUrl}/api/entities/${entity}/mail-items`, { method: 'POST', body: form });
+  if (response.status !== 201) throw new Error(`upload answered ${response.status}: ${await response.text()}`);
+  const body = (await response.json()) as { results: Array<{ item?: { chrono: string } }> };
+  const chrono = body.results[0]?.item?.chrono;
+  if (!chrono) throw new Error('the upload did not register an item');
+  return chrono;
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage } from './browser.ts';
+import { launchChromium, openPage, registerFile } from './browser.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
 /**
@@ -41,17 +41,7 @@ describe('handling of a mail item (web)', { timeout: 4 * 60_000 }, () => {
     await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
   }
 
-  async function register(filename: string): Promise<string> {
-    const form = new FormData();
-    form.append('channel', 'upload');
-    form.append('file', new Blob([fs.readFileSync(FIXTURE)], { type: 'application/pdf' }), filename);
-    const response = await fetch(`${server.url}/api/entities/${ENTITY}/mail-items`, { method: 'POST', body: form });
-    assert.equal(response.status, 201, await response.clone().text());
-    const body = (await response.json()) as { results: Array<{ item?: { chrono: string } }> };
-    const registered = body.results[0]?.item?.chrono;
-    assert.ok(registered, 'the upload registers an item');
-    return registered;
-  }
+  const register = (filename: string) => registerFile(server.url, ENTITY, FIXTURE, filename);
 
   const panel = () => page.getByTestId('handling-panel');
   const form = (name: string) => panel().getByRole('form', { name, exact: true });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage } from './browser.ts';
+import { launchChromium, openPage, registerFile } from './browser.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
 /**
@@ -26,15 +26,7 @@ describe('steering figures page (web)', { timeout: 4 * 60_000 }, () => {
     await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
   }
 
-  async function register(filename: string): Promise<string> {
-    const form = new FormData();
-    form.append('channel', 'upload');
-    form.append('file', new Blob([fs.readFileSync(FIXTURE)], { type: 'application/pdf' }), filename);
-    const response = await fetch(`${server.url}/api/entities/${ENTITY}/mail-items`, { method: 'POST', body: form });
-    assert.equal(response.status, 201, await response.clone().text());
-    const body = (await response.json()) as { results: Array<{ item?: { chrono: string } }> };
-    return body.results[0]!.item!.chrono;
-  }
+  const register = (filename: string) => registerFile(server.url, ENTITY, FIXTURE, filename);
 
   async function post(url: string, payload: unknown) {
     const response = await fetch(`${server.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
