@@ -104,7 +104,7 @@ export async function processMailItem(ctx: Ctx, entityId: string, mailItemId: st
     if (pages.length === 0) continue;
     const noise = doc.ocr_confidence !== null && Number(doc.ocr_confidence) < NOISE_CONFIDENCE;
     if (noise) {
-      // Keep the text searchable, but take no sender, date or subject from noise.
+      // The pages stay readable on the item, but noise gives no field and no search terms.
       status = 'needs_review';
       warnings.add(`${doc.filename} : ${frenchMessageFor('CAPTURE_NO_TEXT_FOUND')}`);
       searchBody += `${doc.filename}\n`;
