@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createEntity, createService, listEntityViews } from '../registry/index.ts';
+import { createEntity, createService, getServiceContact, listEntityViews, updateServiceContact } from '../registry/index.ts';
 import { processIo, type CommandIo, type OpenAppFn } from './user.command.ts';
 
 /** `octo entity …`: the platform's entities and their service trees (platform administration). */
@@ -54,6 +54,38 @@ export function registerEntityCommands(program: Command, openApp: OpenAppFn, io:
       await openApp(async (app) => {
         const row = await createService(app.ctx, { entityCode: opts.entity, code: opts.code, name: opts.name, parentCode: opts.parent });
         print(opts.json, { entityCode: opts.entity, code: row.code, name: row.name, parentCode: opts.parent ?? null }, `Service créé : ${opts.entity}/${row.code}  ${row.name}`);
+      });
+    });
+
+  service
+    .command('contact')
+    .description('Affiche ou modifie les coordonnées d’un service (imprimées sur les accusés de réception)')
+    .requiredOption('--entity <code>', 'code de l’entité')
+    .requiredOption('--code <code>', 'code du service')
+    .option('--address <ligne>', 'ligne d’adresse (répétable)', (line: string, lines: string[] = []) => [...lines, line])
+    .option('--postcode <cp>', 'code postal')
+    .option('--city <commune>', 'commune')
+    .option('--email <adresse>', 'adresse électronique du service')
+    .option('--phone <numéro>', 'téléphone du service')
+    .option('--json', 'sortie JSON')
+    .action(async (opts: { entity: string; code: string; address?: string[]; postcode?: string; city?: string; email?: string; phone?: string; json?: boolean }) => {
+      await openApp(async (app) => {
+        const current = await getServiceContact(app.ctx, opts.entity, opts.code);
+        const changing = opts.address || opts.postcode || opts.city || opts.email || opts.phone;
+        const contact = changing
+          ? await updateServiceContact(app.ctx, opts.entity, opts.code, {
+              addressLines: opts.address ?? current.addressLines,
+              postcode: opts.postcode ?? current.postcode,
+              city: opts.city ?? current.city,
+              email: opts.email ?? current.email,
+              phone: opts.phone ?? current.phone,
+            })
+          : current;
+        print(
+          opts.json,
+          contact,
+          [`${contact.name} (${contact.code})`, ...contact.addressLines, `${contact.postcode} ${contact.city}`, contact.email, contact.phone].filter((l) => l.trim()).join('\n'),
+        );
       });
     });
 

@@ -70,3 +70,13 @@ export async function fillEmptyServiceContact(db: Db, entityId: string, code: st
   if (Object.keys(changes).length === 0) return;
   await db.updateTable('registry_service').set(changes).where('entity_id', '=', entityId).where('code', '=', code).execute();
 }
+
+/** Replaces a service's contact data (postal address, e-mail, phone: what acknowledgements print). */
+export async function setServiceContact(db: Db, entityId: string, code: string, contact: ServiceContact) {
+  await db
+    .updateTable('registry_service')
+    .set({ address_lines: contact.addressLines.join('\n'), postcode: contact.postcode, city: contact.city, email: contact.email, phone: contact.phone })
+    .where('entity_id', '=', entityId)
+    .where('code', '=', code)
+    .execute();
+}

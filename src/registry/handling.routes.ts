@@ -15,6 +15,7 @@ import {
   TransferBody,
   TransferResult,
 } from './handling.schemas.ts';
+import { getServiceContact, ServiceContactSchema, updateServiceContact } from './service-contact.ts';
 import { transferMailItem } from './transfer.service.ts';
 import {
   assignMailItem,
@@ -87,6 +88,22 @@ export async function handlingRoutes(server: FastifyInstance, _ctx: Ctx) {
       response: { 200: TransferResult, 400: ErrorView, 404: ErrorView },
     },
   }, async (req) => transferMailItem(req.ctx, req.params.code, req.params.chrono, req.body));
+
+  const ServiceParams = EntityCodeParams.extend({ serviceCode: z.string().min(1).max(40) });
+  const ServiceContactView = ServiceContactSchema.extend({ code: z.string(), name: z.string() });
+  app.get('/api/entities/:code/services/:serviceCode/contact', {
+    schema: { tags, summary: 'Coordonnées d’un service (imprimées sur les accusés de réception)', params: ServiceParams, response: { 200: ServiceContactView, 400: ErrorView, 404: ErrorView } },
+  }, async (req) => getServiceContact(req.ctx, req.params.code, req.params.serviceCode));
+
+  app.put('/api/entities/:code/services/:serviceCode/contact', {
+    schema: {
+      tags,
+      summary: 'Modifier les coordonnées d’un service : adresse postale, courriel, téléphone',
+      params: ServiceParams,
+      body: ServiceContactSchema,
+      response: { 200: ServiceContactView, 400: ErrorView, 404: ErrorView },
+    },
+  }, async (req) => updateServiceContact(req.ctx, req.params.code, req.params.serviceCode, req.body));
 
   app.get('/api/entities/:code/baskets/deadlines', {
     schema: {

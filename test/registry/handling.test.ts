@@ -157,6 +157,20 @@ describe(`registry: handling and legal deadlines (${TEST_DIALECT})`, () => {
     clock.set('2025-02-07T09:00:00Z');
   });
 
+  it('lets an entity keep its services\' contact data, checked as the post and the AR need it', async () => {
+    const url = '/api/entities/DREAL-ARA/services/ICPE/contact';
+    const contact = { addressLines: ['DREAL Auvergne-Rhône-Alpes', '5 place Jules Ferry'], postcode: '69006', city: 'LYON', email: 'icpe.dreal-ara@example.gouv.fr', phone: '04 26 28 60 00' };
+    const saved = await server.inject({ method: 'PUT', url, payload: contact });
+    assert.equal(saved.statusCode, 200);
+    assert.deepEqual(saved.json().addressLines, contact.addressLines);
+    assert.equal((await server.inject({ method: 'GET', url })).json().phone, '04 26 28 60 00');
+    const bad = await server.inject({ method: 'PUT', url, payload: { ...contact, postcode: '6900', phone: '12' } });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.json().message, /code postal à 5 chiffres/);
+    assert.match(bad.json().message, /téléphone français/);
+    assert.equal((await server.inject({ method: 'GET', url: '/api/entities/DREAL-ARA/services/NOPE/contact' })).statusCode, 400);
+  });
+
   it('answers 404 to another entity and rejects unknown types and services', async () => {
     const chrono = await register();
     assert.equal((await post(`/api/entities/ARS-ARA/mail-items/${chrono}/qualify`, { requestTypeCode: 'DEMANDE' })).statusCode, 404);
