@@ -51,3 +51,4 @@ export {
   UNQUALIFIED_FR,
 } from './statistics.service.ts';
 export { dayProblem as statisticsDayProblem, periodProblem as statisticsPeriodProblem } from './statistics.schemas.ts';
+export { getServiceContact, updateServiceContact, ServiceContactSchema } from './service-contact.ts';
