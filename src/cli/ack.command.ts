@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
-import { generateAcknowledgementByChrono } from '../registry/index.ts';
+import { generateAcknowledgementByChrono, generateTransferNoticeByChrono } from '../registry/index.ts';
 import type { OpenAppFn } from './user.command.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -16,9 +16,23 @@ export function registerAckCommands(program: Command, withApp: OpenAppFn): void 
     .option('--missing <pièce>', 'pièce manquante (demande incomplète, L114-5) ; à répéter', collect, [] as string[])
     .option('--due <AAAA-MM-JJ>', 'date limite de production des pièces manquantes')
     .option('--json', 'sortie JSON (mentions comprises)')
-    .action((o: { chrono: string; output?: string; email?: boolean; missing: string[]; due?: string; json?: boolean }) =>
+    .option('--transfer-notice', 'établit l’avis de transmission à l’administration compétente (CRPA L114-2) d’un courrier transmis, au lieu de l’accusé de réception')
+    .action((o: { chrono: string; output?: string; email?: boolean; missing: string[]; due?: string; json?: boolean; transferNotice?: boolean }) =>
       withApp(async (app) => {
-        if (!o.email && !o.output) throw new Error('indiquez le fichier PDF à écrire (-o AR.pdf) ou --email');
+        if (!o.email && !o.output) throw new Error('indiquez le fichier PDF à écrire (-o FICHIER.pdf) ou --email');
+        if (o.transferNotice) {
+          const notice = await generateTransferNoticeByChrono(app.ctx, o.chrono, { channel: o.email ? 'email' : 'letter' });
+          if (notice.pdf && o.output) await fs.writeFile(o.output, notice.pdf);
+          if (o.json) {
+            process.stdout.write(`${JSON.stringify({ chrono: notice.chrono, channel: notice.channel, file: o.output ?? null, email: notice.email ?? null, facts: notice.facts, warnings: notice.warnings }, null, 2)}\n`);
+          } else if (notice.email) {
+            process.stdout.write(`À : ${notice.email.to ?? '(adresse inconnue)'}\nObjet : ${notice.email.subject}\n\n${notice.email.text}\n`);
+          } else {
+            process.stdout.write(`Avis de transmission de ${notice.chrono} (${notice.facts.newChrono}) écrit dans ${o.output} (${notice.pdf!.length} octets).\n`);
+          }
+          for (const warning of notice.warnings) process.stderr.write(`Attention : ${warning}\n`);
+          return;
+        }
         if (o.missing.length > 0 !== Boolean(o.due)) throw new Error('--missing et --due vont ensemble (demande incomplète)');
         const incomplete = o.due ? { missingItems: o.missing, dueDate: o.due } : null;
         const ack = await generateAcknowledgementByChrono(app.ctx, o.chrono, { channel: o.email ? 'email' : 'letter', incomplete });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Ctx } from '../platform/context.ts';
 import { AckEmailView, AckKindSchema, AckQuerySchema, AckTemplateBody, AckTemplateViewSchema } from './acknowledgements/acknowledgement.schemas.ts';
 import { generateAcknowledgement } from './acknowledgements/acknowledgement.service.ts';
+import { generateTransferNotice } from './acknowledgements/transfer-notice.ts';
 import { listAckTemplateViews, updateAckTemplate } from './acknowledgements/ack-template.service.ts';
 import { ACK_PLACEHOLDERS, MANDATORY_BLOCK_MARKER } from './acknowledgements/ack-templates.ts';
 import { EntityCodeParams, ErrorView } from './mail-item.schemas.ts';
@@ -45,6 +46,56 @@ export async function acknowledgementRoutes(server: FastifyInstance, _ctx: Ctx) 
   }, async (req) => {
     const ack = await generateAcknowledgement(req.ctx, req.params.code, req.params.chrono, { channel: 'email', incomplete: incompleteOf(req.query) });
     return { ...ack.email!, mentions: ack.mentions, warnings: ack.warnings };
+  });
+
+  app.get('/api/entities/:code/mail-items/:chrono/transfer-notice.pdf', {
+    schema: {
+      tags,
+      summary: 'Avis de transmission à l’administration compétente (CRPA L114-2), en lettre PDF',
+      params: ItemParams,
+      produces: ['application/pdf'],
+      response: { 200: z.any().describe('Le PDF'), 400: ErrorView, 404: ErrorView, 422: ErrorView },
+    },
+  }, async (req, reply) => {
+    const notice = await generateTransferNotice(req.ctx, req.params.code, req.params.chrono, { channel: 'letter' });
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="transmission-${notice.chrono}.pdf"`)
+      .header('x-octo-warnings', encodeURIComponent(notice.warnings.join(' | ')))
+      .send(notice.pdf);
+  });
+
+  app.get('/api/entities/:code/mail-items/:chrono/transfer-notice-email', {
+    schema: {
+      tags,
+      summary: 'Avis de transmission à l’administration compétente (CRPA L114-2), en courriel',
+      params: ItemParams,
+      response: {
+        200: z.object({
+          to: z.string().nullable(),
+          subject: z.string(),
+          text: z.string(),
+          newChrono: z.string(),
+          competentEntityCode: z.string(),
+          firstReceivedOn: z.string(),
+          competentReceivedOn: z.string(),
+          warnings: z.array(z.string()),
+        }),
+        400: ErrorView,
+        404: ErrorView,
+        422: ErrorView,
+      },
+    },
+  }, async (req) => {
+    const notice = await generateTransferNotice(req.ctx, req.params.code, req.params.chrono, { channel: 'email' });
+    return {
+      ...notice.email!,
+      newChrono: notice.facts.newChrono,
+      competentEntityCode: notice.facts.competentEntity.code,
+      firstReceivedOn: notice.facts.firstReceivedOn,
+      competentReceivedOn: notice.facts.competentReceivedOn,
+      warnings: notice.warnings,
+    };
   });
 
   app.get('/api/entities/:code/ack-templates', {

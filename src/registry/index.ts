@@ -35,6 +35,7 @@ export {
 export { transferMailItem } from './transfer.service.ts';
 export { generateAcknowledgement, generateAcknowledgementByChrono, type Acknowledgement, type AcknowledgementOptions } from './acknowledgements/acknowledgement.service.ts';
 export { listAckTemplateViews, updateAckTemplate, type AckTemplateView } from './acknowledgements/ack-template.service.ts';
+export { generateTransferNotice, generateTransferNoticeByChrono, type TransferNotice } from './acknowledgements/transfer-notice.ts';
 export {
   backlogBucketFr,
   CHANNEL_FR,
