@@ -32,3 +32,18 @@ export async function replacePages(db: Db, documentId: string, pages: CapturePag
 export function listPages(db: Db, documentId: string) {
   return db.selectFrom('capture_page').selectAll().where('document_id', '=', documentId).orderBy('page_index').execute();
 }
+
+/** The chrono numbers of an entity's items that already hold a file with these bytes. */
+export async function findItemsHoldingFile(db: Db, entityId: string, sha256: string) {
+  const rows = await db
+    .selectFrom('capture_document')
+    .innerJoin('registry_mail_item', 'registry_mail_item.id', 'capture_document.mail_item_id')
+    .select('registry_mail_item.chrono')
+    .distinct()
+    .where('capture_document.entity_id', '=', entityId)
+    .where('capture_document.sha256', '=', sha256)
+    .orderBy('registry_mail_item.chrono')
+    .limit(5)
+    .execute();
+  return rows.map((r) => r.chrono);
+}

@@ -5,7 +5,7 @@ import { getMailItemSummary, registerMailItem, requireEntity, type MailChannel, 
 import { parseEml, renderEmailBodyText, type ParsedEmail } from './email/index.ts';
 import { inspectDocument, sniffFile } from './files/index.ts';
 import { processMailItemJob } from './jobs/process-mail-item.job.ts';
-import { insertDocument, replacePages, updateDocument } from './document.queries.ts';
+import { findItemsHoldingFile, insertDocument, replacePages, updateDocument } from './document.queries.ts';
 import { quarantineFile, toQuarantineView, type QuarantineEntryView } from './quarantine.service.ts';
 import type { CaptureDocumentTable, DocumentKind, DocumentRole } from './tables.ts';
 
@@ -116,6 +116,11 @@ export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChan
     documents = [prepared];
   }
 
+  // The same file arriving twice is registered again (nothing is dropped) but flagged.
+  const mainSha = sha256Of(file.bytes);
+  const earlier = file.bytes.length > 0 ? await findItemsHoldingFile(ctx.db, entity.id, mainSha) : [];
+  if (earlier.length > 0) warnings.push(`Doublon possible : le même fichier a déjà été enregistré sous ${earlier.join(', ')}.`);
+
   const needsProcessing = documents.some((d) => d.status === 'pending' || d.role === 'email-body');
   const itemId = await ctx.db.transaction().execute(async (trx) => {
     const tctx = { ...ctx, db: trx };
@@ -126,7 +131,7 @@ export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChan
       channel,
       status: needsProcessing ? 'processing' : 'indexed',
       sourceFilename: file.filename,
-      sourceSha256: sha256Of(file.bytes),
+      sourceSha256: mainSha,
       documentCount: documents.length,
       pageCount: documents.reduce((sum, d) => sum + d.pageCount, 0),
       senderName: email?.from?.name ?? null,

@@ -167,6 +167,19 @@ describe(`REST API (${TEST_DIALECT})`, () => {
     assert.match(noFile.json().message, /Aucun fichier/);
   });
 
+  it('registers the same file twice but flags the second as a possible duplicate of the first', async () => {
+    const bytes = await corpusFile('pdf/maarchparaph-demande_subvention.pdf');
+    const upload = async () =>
+      (await server.inject({ method: 'POST', url: '/api/entities/AC-LYON/mail-items', ...multipart([{ name: 'subvention.pdf', bytes }]) })).json().results[0].item;
+    const first = await upload();
+    const second = await upload();
+    assert.notEqual(second.chrono, first.chrono, 'nothing is dropped');
+    const detail = (await server.inject({ method: 'GET', url: `/api/entities/AC-LYON/mail-items/${second.chrono}` })).json();
+    assert.ok(detail.warnings.some((w: string) => w.includes('Doublon possible') && w.includes(first.chrono)), detail.warnings.join(' | '));
+    const firstDetail = (await server.inject({ method: 'GET', url: `/api/entities/AC-LYON/mail-items/${first.chrono}` })).json();
+    assert.equal(firstDetail.warnings.some((w: string) => w.includes('Doublon')), false);
+  });
+
   it('publishes its OpenAPI description', async () => {
     const res = await server.inject({ method: 'GET', url: '/api/openapi.json' });
     assert.equal(res.statusCode, 200);
