@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../platform/context.ts';
-import { sha256Of } from '../platform/blob-store.ts';
 import { getMailItemSummary, registerMailItem, requireEntity, type MailChannel, type MailItemSummary } from '../registry/index.ts';
 import { parseEml, renderEmailBodyText, type ParsedEmail } from './email/index.ts';
-import { inspectDocument, sniffFile } from './files/index.ts';
+import { inspectDocument, sniffFile, type SniffedFile } from './files/index.ts';
 import { processMailItemJob } from './jobs/process-mail-item.job.ts';
 import { findItemsHoldingFile, insertDocument, replacePages, updateDocument } from './document.queries.ts';
 import { quarantineFile, toQuarantineView, type QuarantineEntryView } from './quarantine.service.ts';
@@ -40,11 +39,11 @@ function limitsOf(ctx: Ctx) {
 }
 
 /** Checks one file (upload or attachment) and stores it; throws the OctoError that names what is wrong. */
-async function prepareFile(ctx: Ctx, file: IntakeFile, role: DocumentRole): Promise<PreparedDocument> {
+async function prepareFile(ctx: Ctx, file: IntakeFile, role: DocumentRole, known?: SniffedFile): Promise<PreparedDocument> {
   const sha256 = await ctx.blobs.put(file.bytes);
   const base = { role, filename: file.filename, sha256, sizeBytes: file.bytes.length };
   try {
-    const sniffed = await sniffFile(file.bytes, file.filename);
+    const sniffed = known ?? (await sniffFile(file.bytes, file.filename));
     if (sniffed.kind === 'eml') {
       const parsed = await parseEml(file.bytes);
       return { ...base, mime: sniffed.mime, kind: 'eml', pageCount: 1, status: 'done', pages: [renderEmailBodyText(parsed)] };
@@ -63,17 +62,13 @@ async function prepareFile(ctx: Ctx, file: IntakeFile, role: DocumentRole): Prom
  */
 export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChannel, file: IntakeFile): Promise<IntakeResult> {
   const entity = await requireEntity(ctx, entityCode);
-  let sniffedKind: string | null = null;
-  try {
-    if (file.bytes.length > 0) sniffedKind = (await sniffFile(file.bytes, file.filename)).kind;
-  } catch {
-    sniffedKind = null;
-  }
+  // Sniffed once here; a refusal is left for prepareFile to turn into a quarantine entry.
+  const sniffed = file.bytes.length > 0 ? await sniffFile(file.bytes, file.filename).catch(() => undefined) : undefined;
 
   let documents: PreparedDocument[];
   let email: ParsedEmail | null = null;
   const warnings: string[] = [];
-  if (sniffedKind === 'eml') {
+  if (sniffed?.kind === 'eml') {
     const sha256 = await ctx.blobs.put(file.bytes);
     try {
       email = await parseEml(file.bytes);
@@ -101,7 +96,7 @@ export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChan
       documents.push(await prepareFile(ctx, { filename: attachment.filename, bytes: attachment.bytes }, 'attachment'));
     }
   } else {
-    const prepared = await prepareFile(ctx, file, 'main');
+    const prepared = await prepareFile(ctx, file, 'main', sniffed);
     if (prepared.rejection !== undefined) {
       const row = await quarantineFile(ctx, {
         entityId: entity.id,
@@ -117,7 +112,7 @@ export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChan
   }
 
   // The same file arriving twice is registered again (nothing is dropped) but flagged.
-  const mainSha = sha256Of(file.bytes);
+  const mainSha = documents[0]!.sha256; // the received file itself, hashed when stored
   const earlier = file.bytes.length > 0 ? await findItemsHoldingFile(ctx.db, entity.id, mainSha) : [];
   if (earlier.length > 0) warnings.push(`Doublon possible : le même fichier a déjà été enregistré sous ${earlier.join(', ')}.`);
 

@@ -19,9 +19,3 @@ export function parisMidnight(day: string): Date {
   );
   return new Date(utcGuess.getTime() - parisHour * 3600_000);
 }
-
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

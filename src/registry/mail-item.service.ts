@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { listDocumentViews } from '../capture/index.ts';
 import { listFieldViews } from '../indexing/index.ts';
-import { addDays, parisMidnight, parisYear } from '../platform/clock.ts';
+import { parisMidnight, parisYear } from '../platform/clock.ts';
+import { addDays } from './deadlines/index.ts';
 import type { Ctx } from '../platform/context.ts';
 import { auditAction, listAuditEvents } from '../platform/audit/index.ts';
 import { queryTerms } from '../platform/database/full-text.ts';

@@ -196,10 +196,15 @@ export async function generateAcknowledgement(ctx: Ctx, entityCode: string, chro
 }
 
 function emailOf(item: RegistryMailItemTable): string | null {
-  const address = item.sender_address?.trim();
+  return requesterEmailOf(item.sender_address ?? null, item.email_meta ?? null);
+}
+
+/** The requester's e-mail address: the sender address when it is one, else the e-mail's From. */
+export function requesterEmailOf(senderAddress: string | null, emailMeta: string | null): string | null {
+  const address = senderAddress?.trim();
   if (address && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) return address;
   try {
-    const meta = item.email_meta ? (JSON.parse(item.email_meta) as { from?: { address?: string } | string }) : null;
+    const meta = emailMeta ? (JSON.parse(emailMeta) as { from?: { address?: string } | string }) : null;
     const from = typeof meta?.from === 'string' ? meta.from : meta?.from?.address;
     return from && /@/.test(from) ? from : null;
   } catch {

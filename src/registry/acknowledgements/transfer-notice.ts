@@ -15,6 +15,7 @@ import type { AckChannel } from './ack.tables.ts';
 import { blocksToText, missingMentions, type AckBlock, type RequiredMention } from './ack-document.ts';
 import { renderAckLetterPdf } from './ack-letter.pdf.ts';
 import { addresseeLines } from './addressee.ts';
+import { requesterEmailOf } from './acknowledgement.service.ts';
 import { postalLines } from './legal-mentions.ts';
 
 export interface TransferNotice {
@@ -50,18 +51,6 @@ function contactOf(service: ServiceRow) {
     phone: service.phone?.trim() || null,
     city,
   };
-}
-
-function emailOf(senderAddress: string | null, emailMeta: string | null): string | null {
-  const address = senderAddress?.trim();
-  if (address && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) return address;
-  try {
-    const meta = emailMeta ? (JSON.parse(emailMeta) as { from?: { address?: string } | string }) : null;
-    const from = typeof meta?.from === 'string' ? meta.from : meta?.from?.address;
-    return from && /@/.test(from) ? from : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -178,7 +167,7 @@ export async function generateTransferNotice(ctx: Ctx, entityCode: string, chron
   } else {
     const text = blocksToText(blocks);
     assertMentions(text);
-    result.email = { to: emailOf(item.sender_address, item.email_meta), subject, text };
+    result.email = { to: requesterEmailOf(item.sender_address, item.email_meta), subject, text };
   }
 
   const sha256 = result.pdf ? sha256Of(result.pdf) : sha256Of(Buffer.from(`${result.email!.subject}\n\n${result.email!.text}`));
