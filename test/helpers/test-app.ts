@@ -2,10 +2,14 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { openApp, type App } from '../../src/app.ts';
 import type { Clock } from '../../src/platform/clock.ts';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
+import { createSession } from '../../src/platform/auth/session.service.ts';
+import { addMembership, createUser } from '../../src/platform/auth/user.service.ts';
+import type { Role } from '../../src/platform/auth/permissions.ts';
 
 /**
  * Every suite runs on the dialect chosen for the run: SQLite by default, PostgreSQL when
@@ -107,4 +111,49 @@ export function corpusPath(relative: string): string {
 export function manualClock(iso: string): Clock & { set(iso: string): void } {
   let now = new Date(iso);
   return { now: () => new Date(now), set: (next: string) => { now = new Date(next); } };
+}
+
+export interface AgentMembership {
+  entityCode?: string;
+  role: Role;
+  serviceCode?: string;
+}
+
+/** A signed-in person for `server.inject`: the session cookie and CSRF header go on every call. */
+export interface SignedInAgent {
+  userId: string;
+  email: string;
+  headers: { cookie: string; 'x-csrf-token': string };
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+let agentCounter = 0;
+
+/**
+ * Creates an agent with these memberships and a live session, without a password (no argon2
+ * cost per test): what the sign-in route would give after a successful login.
+ */
+export async function signInAgent(
+  app: App,
+  server: { inject(options: InjectOptions): Promise<LightMyRequestResponse> },
+  memberships: AgentMembership[],
+  person: { email?: string; displayName?: string } = {},
+): Promise<SignedInAgent> {
+  agentCounter += 1;
+  const email = person.email ?? `agent${agentCounter}-${randomUUID().slice(0, 8)}@test.octo.invalid`;
+  const user = await createUser(app.ctx, { email, displayName: person.displayName ?? `Agent de test ${agentCounter}` });
+  for (const membership of memberships) await addMembership(app.ctx, { userId: user.id, ...membership });
+  const { token, session } = await createSession(app.ctx, user.id, { authMethod: 'password' });
+  const headers = { cookie: `octo_session=${token}`, 'x-csrf-token': session.csrf_token };
+  return {
+    userId: user.id,
+    email,
+    headers,
+    inject: (options) => server.inject({ ...options, headers: { ...headers, ...(options.headers ?? {}) } }),
+  };
+}
+
+/** The mailroom of every given entity (read and register everywhere): most API tests' agent. */
+export function mailroomOf(...entityCodes: string[]): AgentMembership[] {
+  return entityCodes.map((entityCode) => ({ entityCode, role: 'mailroom_agent' as const }));
 }

@@ -7,6 +7,8 @@ export {
   ROLES,
   coversWholeEntity,
   entityAccess,
+  requireEntityPermission,
+  type EntityAccess,
   requireEntityAdmin,
   requirePlatformAdmin,
   requirePrincipal,

@@ -115,3 +115,38 @@ declare module 'fastify' {
     principal: Principal | null;
   }
 }
+
+/** What a request may do in one entity, once requireEntityPermission has let it in. */
+export interface EntityAccess {
+  principal: Principal;
+  /** The memberships that grant the permission asked for. */
+  memberships: PrincipalMembership[];
+  /** True when one of them covers the whole entity; otherwise only `serviceIds`' mail (and sub-services'). */
+  wholeEntity: boolean;
+  serviceIds: string[];
+}
+
+/**
+ * The guard every entity route starts with: 401 AUTH_REQUIRED when signed out, 404 when the
+ * principal holds none of the permissions in that entity (the entity's mail is not confirmed to
+ * exist). Any one of `permissions` suffices.
+ */
+export function requireEntityPermission(
+  req: Pick<FastifyRequest, 'principal'>,
+  entityCode: string,
+  ...permissions: Permission[]
+): EntityAccess {
+  const principal = requirePrincipal(req);
+  const memberships = principal.memberships.filter(
+    (m) => m.entityCode === entityCode && permissions.some((permission) => roleAllows(m.role, permission)),
+  );
+  if (memberships.length === 0) {
+    throw new OctoError('REGISTRY_ENTITY_NOT_FOUND', `no ${permissions.join('|')} access to entity ${entityCode}`, { entityCode });
+  }
+  return {
+    principal,
+    memberships,
+    wholeEntity: coversWholeEntity(memberships),
+    serviceIds: [...new Set(memberships.map((m) => m.serviceId).filter((id): id is string => id !== null))],
+  };
+}

@@ -116,7 +116,9 @@ export async function buildServer(ctx: Ctx, routes: RoutePlugin[], options: { au
     request.ctx = {
       ...ctx,
       logger: request.log as unknown as Ctx['logger'],
-      actor: { type: 'user', id: null, label: 'Agent de démonstration', source: request.ip },
+      actor: request.principal
+        ? { type: 'user', id: request.principal.userId, label: request.principal.displayName, source: request.ip }
+        : { type: 'user', id: null, label: 'Anonyme', source: request.ip },
     };
   });
 
