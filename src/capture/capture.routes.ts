@@ -14,7 +14,8 @@ import {
   QuarantineQuerySchema,
   UploadChannelSchema,
 } from './capture.schemas.ts';
-import { getDocumentFile, getDocumentText } from './document.service.ts';
+import { getDocumentFile, getDocumentText, mailItemIdOfDocument } from './document.service.ts';
+import { mailScope, requireDocumentInScope } from '../registry/mail-access.ts';
 import { ingestFile, type IntakeFile, type IntakeResult } from './intake.service.ts';
 import { dismissQuarantineEntry, getQuarantineOriginal, listQuarantineViews } from './quarantine.service.ts';
 
@@ -35,9 +36,10 @@ export async function captureRoutes(server: FastifyInstance, ctx: Ctx) {
         'multipart/form-data : un champ `channel` (scan, upload, email ; défaut : email pour un .eml, upload sinon) puis une ou plusieurs parties `file` (PDF, TIFF, JPEG, PNG, EML). Le type est lu dans le contenu, jamais dans le nom.',
       consumes: ['multipart/form-data'],
       params: EntityCodeParams,
-      response: { 201: IntakeResultsSchema, 400: ErrorView, 404: ErrorView, 413: ErrorView },
+      response: { 201: IntakeResultsSchema, 400: ErrorView, 401: ErrorView, 404: ErrorView, 413: ErrorView },
     },
   }, async (req, reply) => {
+    await mailScope(req, req.params.code, 'register');
     if (!req.isMultipart()) {
       throw new OctoError('PLATFORM_VALIDATION_FAILED', 'multipart expected', { detailFr: 'Envoyez les fichiers en multipart/form-data.' });
     }
@@ -68,6 +70,7 @@ export async function captureRoutes(server: FastifyInstance, ctx: Ctx) {
   app.get('/api/entities/:code/documents/:documentId/original', {
     schema: { tags: ['documents'], summary: 'Le fichier original, tel que reçu', params: DocumentParams },
   }, async (req, reply) => {
+    await requireDocumentInScope(req, req.params.code, (id) => mailItemIdOfDocument(req.ctx, req.params.code, id), req.params.documentId, 'read');
     const file = await getDocumentFile(req.ctx, req.params.code, req.params.documentId, 'original');
     return reply.type(file.mime).header('content-disposition', contentDisposition(file.filename, true)).send(file.bytes);
   });
@@ -75,6 +78,7 @@ export async function captureRoutes(server: FastifyInstance, ctx: Ctx) {
   app.get('/api/entities/:code/documents/:documentId/searchable', {
     schema: { tags: ['documents'], summary: 'La version PDF recherchable (texte OCR invisible sous l’image)', params: DocumentParams },
   }, async (req, reply) => {
+    await requireDocumentInScope(req, req.params.code, (id) => mailItemIdOfDocument(req.ctx, req.params.code, id), req.params.documentId, 'read');
     const file = await getDocumentFile(req.ctx, req.params.code, req.params.documentId, 'searchable');
     return reply.type(file.mime).header('content-disposition', contentDisposition(file.filename, true)).send(file.bytes);
   });
@@ -86,7 +90,10 @@ export async function captureRoutes(server: FastifyInstance, ctx: Ctx) {
       params: DocumentParams,
       response: { 200: DocumentTextSchema, 404: ErrorView },
     },
-  }, async (req) => getDocumentText(req.ctx, req.params.code, req.params.documentId));
+  }, async (req) => {
+    await requireDocumentInScope(req, req.params.code, (id) => mailItemIdOfDocument(req.ctx, req.params.code, id), req.params.documentId, 'read');
+    return getDocumentText(req.ctx, req.params.code, req.params.documentId);
+  });
 
   app.get('/api/entities/:code/quarantine', {
     schema: {
@@ -96,11 +103,15 @@ export async function captureRoutes(server: FastifyInstance, ctx: Ctx) {
       querystring: QuarantineQuerySchema,
       response: { 200: QuarantineListSchema, 404: ErrorView },
     },
-  }, async (req) => ({ entries: await listQuarantineViews(req.ctx, req.params.code, req.query.status) }));
+  }, async (req) => {
+    await mailScope(req, req.params.code, 'register', 'audit');
+    return { entries: await listQuarantineViews(req.ctx, req.params.code, req.query.status) };
+  });
 
   app.get('/api/entities/:code/quarantine/:id/original', {
     schema: { tags: ['quarantaine'], summary: 'Le fichier refusé, conservé tel que reçu', params: EntityCodeParams.extend({ id: z.string().min(1) }) },
   }, async (req, reply) => {
+    await mailScope(req, req.params.code, 'register');
     const file = await getQuarantineOriginal(req.ctx, req.params.code, req.params.id);
     return reply.type('application/octet-stream').header('content-disposition', contentDisposition(file.filename, false)).send(file.bytes);
   });
@@ -113,5 +124,8 @@ export async function captureRoutes(server: FastifyInstance, ctx: Ctx) {
       body: DismissBodySchema,
       response: { 200: QuarantineEntrySchema, 404: ErrorView, 409: ErrorView },
     },
-  }, async (req) => dismissQuarantineEntry(req.ctx, req.params.code, req.params.id, req.body.note));
+  }, async (req) => {
+    await mailScope(req, req.params.code, 'register');
+    return dismissQuarantineEntry(req.ctx, req.params.code, req.params.id, req.body.note);
+  });
 }

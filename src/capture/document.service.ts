@@ -55,6 +55,13 @@ async function requireDocument(ctx: Ctx, entityCode: string, documentId: string)
   return doc;
 }
 
+/** The item a document belongs to (null when the document does not exist in the entity). */
+export async function mailItemIdOfDocument(ctx: Ctx, entityCode: string, documentId: string): Promise<string | null> {
+  const entity = await requireEntity(ctx, entityCode);
+  const doc = await findDocument(ctx.db, entity.id, documentId);
+  return doc?.mail_item_id ?? null;
+}
+
 export async function getDocumentFile(ctx: Ctx, entityCode: string, documentId: string, version: 'original' | 'searchable') {
   const doc = await requireDocument(ctx, entityCode, documentId);
   if (version === 'searchable') {

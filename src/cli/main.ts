@@ -15,6 +15,7 @@ import { registerMailCommands } from './mail.command.ts';
 import { registerStatsCommands } from './stats.command.ts';
 import { registerUserCommands } from './user.command.ts';
 import { seedDemoMail } from './demo.ts';
+import { DEMO_PASSWORD, seedDemoUsers } from '../platform/auth/index.ts';
 import { formatIntake, formatItem } from './format.ts';
 
 const program = new Command();
@@ -75,10 +76,17 @@ program
   .option('--port <port>', 'port HTTP', process.env.OCTO_PORT ?? '3000')
   .option('--host <host>', 'adresse d’écoute', process.env.OCTO_HOST ?? '127.0.0.1')
   .addOption(new Option('--role <role>', 'api, worker ou all').choices(['api', 'all']).default('all'))
-  .option('--demo', 'dépose quelques courriers réels de démonstration si le registre est vide')
-  .action(async (opts: { port: string; host: string; role: 'api' | 'all'; demo?: boolean }) => {
+  .option('--demo', 'crée les comptes de démonstration et dépose quelques courriers réels si le registre est vide')
+  .option('--demo-accounts', 'crée seulement les comptes de démonstration (mot de passe commun, affiché)')
+  .action(async (opts: { port: string; host: string; role: 'api' | 'all'; demo?: boolean; demoAccounts?: boolean }) => {
     const config = loadConfig(process.env, { port: Number(opts.port), host: opts.host });
     const app = await openApp(config);
+    if (opts.demo || opts.demoAccounts) {
+      const accounts = await seedDemoUsers(app.ctx);
+      process.stdout.write(
+        `Comptes de démonstration (mot de passe : ${DEMO_PASSWORD}) : ${accounts.filter((a) => a.entityCode === 'PREF69' || a.role === 'platform_admin').map((a) => a.email).join(', ')}, … (liste complète : README).\n`,
+      );
+    }
     if (opts.role === 'all') await app.startWorkers();
     const server = await app.buildHttpServer();
     const address = await server.listen({ port: config.port, host: config.host });

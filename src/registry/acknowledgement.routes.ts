@@ -8,6 +8,8 @@ import { generateTransferNotice } from './acknowledgements/transfer-notice.ts';
 import { listAckTemplateViews, updateAckTemplate } from './acknowledgements/ack-template.service.ts';
 import { ACK_PLACEHOLDERS, MANDATORY_BLOCK_MARKER } from './acknowledgements/ack-templates.ts';
 import { EntityCodeParams, ErrorView } from './mail-item.schemas.ts';
+import { mailScope, requireItemInScope } from './mail-access.ts';
+import { requireEntityAdmin } from '../platform/auth/permissions.ts';
 
 const ItemParams = EntityCodeParams.extend({ chrono: z.string().min(1).max(64) });
 const incompleteOf = (q: { missing: string[]; due?: string }) => (q.due ? { missingItems: q.missing, dueDate: q.due } : null);
@@ -27,6 +29,7 @@ export async function acknowledgementRoutes(server: FastifyInstance, _ctx: Ctx) 
       response: { 200: z.any().describe('Le PDF'), 400: ErrorView, 404: ErrorView, 422: ErrorView },
     },
   }, async (req, reply) => {
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'read');
     const ack = await generateAcknowledgement(req.ctx, req.params.code, req.params.chrono, { channel: 'letter', incomplete: incompleteOf(req.query) });
     return reply
       .type('application/pdf')
@@ -44,6 +47,7 @@ export async function acknowledgementRoutes(server: FastifyInstance, _ctx: Ctx) 
       response: { 200: AckEmailView, 400: ErrorView, 404: ErrorView, 422: ErrorView },
     },
   }, async (req) => {
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'read');
     const ack = await generateAcknowledgement(req.ctx, req.params.code, req.params.chrono, { channel: 'email', incomplete: incompleteOf(req.query) });
     return { ...ack.email!, mentions: ack.mentions, warnings: ack.warnings };
   });
@@ -57,6 +61,7 @@ export async function acknowledgementRoutes(server: FastifyInstance, _ctx: Ctx) 
       response: { 200: z.any().describe('Le PDF'), 400: ErrorView, 404: ErrorView, 422: ErrorView },
     },
   }, async (req, reply) => {
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'read');
     const notice = await generateTransferNotice(req.ctx, req.params.code, req.params.chrono, { channel: 'letter' });
     return reply
       .type('application/pdf')
@@ -87,6 +92,7 @@ export async function acknowledgementRoutes(server: FastifyInstance, _ctx: Ctx) 
       },
     },
   }, async (req) => {
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'read');
     const notice = await generateTransferNotice(req.ctx, req.params.code, req.params.chrono, { channel: 'email' });
     return {
       ...notice.email!,
@@ -112,11 +118,14 @@ export async function acknowledgementRoutes(server: FastifyInstance, _ctx: Ctx) 
         404: ErrorView,
       },
     },
-  }, async (req) => ({
+  }, async (req) => {
+    await mailScope(req, req.params.code, 'read', 'admin');
+    return {
     templates: await listAckTemplateViews(req.ctx, req.params.code),
     placeholders: { ...ACK_PLACEHOLDERS },
     mandatoryBlockMarker: `{{${MANDATORY_BLOCK_MARKER}}}`,
-  }));
+    };
+  });
 
   app.put('/api/entities/:code/ack-templates/:kind', {
     schema: {
@@ -126,5 +135,8 @@ export async function acknowledgementRoutes(server: FastifyInstance, _ctx: Ctx) 
       body: AckTemplateBody,
       response: { 200: AckTemplateViewSchema, 400: ErrorView, 404: ErrorView },
     },
-  }, async (req) => updateAckTemplate(req.ctx, req.params.code, req.params.kind, req.body));
+  }, async (req) => {
+    requireEntityAdmin(req.principal, req.params.code);
+    return updateAckTemplate(req.ctx, req.params.code, req.params.kind, req.body);
+  });
 }

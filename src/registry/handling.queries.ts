@@ -1,4 +1,5 @@
 import type { Db } from '../platform/database/db.ts';
+import { applyMailItemFilter } from './mail-item.queries.ts';
 import type { RegistryCommentTable, RegistryMailLinkTable, RegistryRequestTypeTable } from './tables.ts';
 
 export async function insertRequestTypeIfAbsent(db: Db, row: RegistryRequestTypeTable) {
@@ -71,9 +72,8 @@ export async function listLinks(db: Db, entityId: string, mailItemId: string) {
 }
 
 /** Open items whose implicit decision falls on or before a day: the "late" and "due soon" baskets. */
-export function listItemsDueBy(db: Db, entityId: string, day: string, limit: number) {
-  return db
-    .selectFrom('registry_mail_item')
+export function listItemsDueBy(db: Db, entityId: string, day: string, limit: number, serviceIds?: string[] | null) {
+  return applyMailItemFilter(db.selectFrom('registry_mail_item'), { serviceIds })
     .selectAll()
     .where('entity_id', '=', entityId)
     .where('implicit_decision_date', 'is not', null)

@@ -31,9 +31,11 @@ import {
   requestMissingItems,
 } from './handling.service.ts';
 import { EntityCodeParams, ErrorView, MailItemSummarySchema } from './mail-item.schemas.ts';
+import { mailScope, requireItemInScope } from './mail-access.ts';
+import { requireEntityAdmin } from '../platform/auth/permissions.ts';
 
 const ItemParams = EntityCodeParams.extend({ chrono: z.string().min(1).max(64) });
-const replies = { 200: HandlingViewSchema, 400: ErrorView, 404: ErrorView };
+const replies = { 200: HandlingViewSchema, 400: ErrorView, 401: ErrorView, 404: ErrorView };
 
 export async function handlingRoutes(server: FastifyInstance, _ctx: Ctx) {
   const app = server.withTypeProvider<ZodTypeProvider>();
@@ -41,43 +43,75 @@ export async function handlingRoutes(server: FastifyInstance, _ctx: Ctx) {
 
   app.get('/api/entities/:code/request-types', {
     schema: { tags, summary: 'Les types de demande de l’entité et leur régime légal', params: EntityCodeParams, response: { 200: z.object({ requestTypes: z.array(RequestTypeSchema) }), 404: ErrorView } },
-  }, async (req) => ({ requestTypes: await listRequestTypeViews(req.ctx, req.params.code) }));
+  }, async (req) => {
+    await mailScope(req, req.params.code, 'read', 'register', 'admin');
+    return ({ requestTypes: await listRequestTypeViews(req.ctx, req.params.code) });
+  });
 
   app.get('/api/entities/:code/mail-items/:chrono/handling', {
     schema: { tags, summary: 'Le traitement d’un courrier : type, service, statut, échéance, copies, commentaires, liens', params: ItemParams, response: replies },
-  }, async (req) => getHandlingView(req.ctx, req.params.code, req.params.chrono));
+  }, async (req) => {
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'read');
+    return getHandlingView(req.ctx, req.params.code, req.params.chrono);
+  });
 
   app.post('/api/entities/:code/mail-items/:chrono/qualify', {
     schema: { tags, summary: 'Qualifier : type de demande (et service) ; calcule la date de décision implicite', params: ItemParams, body: QualifyBody, response: replies },
-  }, async (req) => qualifyMailItem(req.ctx, req.params.code, req.params.chrono, req.body));
+  }, async (req) => {
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'register', 'handle');
+    return qualifyMailItem(req.ctx, req.params.code, req.params.chrono, req.body);
+  });
 
   app.post('/api/entities/:code/mail-items/:chrono/assign', {
     schema: { tags, summary: 'Attribuer (ou réattribuer) à un service et, le cas échéant, à un agent', params: ItemParams, body: AssignBody, response: replies },
-  }, async (req) => assignMailItem(req.ctx, req.params.code, req.params.chrono, req.body));
+  }, async (req) => {
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'register', 'handle');
+    return assignMailItem(req.ctx, req.params.code, req.params.chrono, req.body);
+  });
 
   app.post('/api/entities/:code/mail-items/:chrono/copies', {
     schema: { tags, summary: 'Mettre un service en copie (liste de diffusion)', params: ItemParams, body: CopyBody, response: replies },
-  }, async (req) => copyMailItem(req.ctx, req.params.code, req.params.chrono, req.body.serviceCode));
+  }, async (req) => {
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'register', 'handle');
+    return copyMailItem(req.ctx, req.params.code, req.params.chrono, req.body.serviceCode);
+  });
 
   app.post('/api/entities/:code/mail-items/:chrono/comments', {
     schema: { tags, summary: 'Commenter un courrier', params: ItemParams, body: CommentBody, response: replies },
-  }, async (req) => commentMailItem(req.ctx, req.params.code, req.params.chrono, req.body.body));
+  }, async (req) => {
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'register', 'handle');
+    return commentMailItem(req.ctx, req.params.code, req.params.chrono, req.body.body);
+  });
 
   app.post('/api/entities/:code/mail-items/:chrono/links', {
     schema: { tags, summary: 'Lier à un autre courrier (une réponse à sa demande, un courrier connexe)', params: ItemParams, body: LinkBody, response: replies },
-  }, async (req) => linkMailItems(req.ctx, req.params.code, req.params.chrono, { otherChrono: req.body.chrono, kind: req.body.kind }));
+  }, async (req) => {
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'register', 'handle');
+    // The other item must be visible too: linking is not a way to learn that a chrono exists.
+    await requireItemInScope(req, req.params.code, req.body.chrono, 'read');
+    return linkMailItems(req.ctx, req.params.code, req.params.chrono, { otherChrono: req.body.chrono, kind: req.body.kind });
+  });
 
   app.post('/api/entities/:code/mail-items/:chrono/status', {
     schema: { tags, summary: 'Changer le statut de traitement (motif obligatoire pour un classement)', params: ItemParams, body: StatusBody, response: replies },
-  }, async (req) => changeHandlingStatus(req.ctx, req.params.code, req.params.chrono, req.body));
+  }, async (req) => {
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'register', 'handle');
+    return changeHandlingStatus(req.ctx, req.params.code, req.params.chrono, req.body);
+  });
 
   app.post('/api/entities/:code/mail-items/:chrono/missing-items', {
     schema: { tags, summary: 'Demande incomplète (L114-5) : demander les pièces manquantes et fixer le délai', params: ItemParams, body: MissingItemsBody, response: replies },
-  }, async (req) => requestMissingItems(req.ctx, req.params.code, req.params.chrono, req.body));
+  }, async (req) => {
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'register', 'handle');
+    return requestMissingItems(req.ctx, req.params.code, req.params.chrono, req.body);
+  });
 
   app.post('/api/entities/:code/mail-items/:chrono/missing-items/received', {
     schema: { tags, summary: 'Les pièces manquantes sont arrivées : les délais reprennent', params: ItemParams, response: replies },
-  }, async (req) => recordMissingItemsReceived(req.ctx, req.params.code, req.params.chrono));
+  }, async (req) => {
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'register', 'handle');
+    return recordMissingItemsReceived(req.ctx, req.params.code, req.params.chrono);
+  });
 
   app.post('/api/entities/:code/mail-items/:chrono/transfer', {
     schema: {
@@ -87,13 +121,19 @@ export async function handlingRoutes(server: FastifyInstance, _ctx: Ctx) {
       body: TransferBody,
       response: { 200: TransferResult, 400: ErrorView, 404: ErrorView },
     },
-  }, async (req) => transferMailItem(req.ctx, req.params.code, req.params.chrono, req.body));
+  }, async (req) => {
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'register', 'handle');
+    return transferMailItem(req.ctx, req.params.code, req.params.chrono, req.body);
+  });
 
   const ServiceParams = EntityCodeParams.extend({ serviceCode: z.string().min(1).max(40) });
   const ServiceContactView = ServiceContactSchema.extend({ code: z.string(), name: z.string() });
   app.get('/api/entities/:code/services/:serviceCode/contact', {
     schema: { tags, summary: 'Coordonnées d’un service (imprimées sur les accusés de réception)', params: ServiceParams, response: { 200: ServiceContactView, 400: ErrorView, 404: ErrorView } },
-  }, async (req) => getServiceContact(req.ctx, req.params.code, req.params.serviceCode));
+  }, async (req) => {
+    await mailScope(req, req.params.code, 'read', 'register', 'admin');
+    return getServiceContact(req.ctx, req.params.code, req.params.serviceCode);
+  });
 
   app.put('/api/entities/:code/services/:serviceCode/contact', {
     schema: {
@@ -103,7 +143,10 @@ export async function handlingRoutes(server: FastifyInstance, _ctx: Ctx) {
       body: ServiceContactSchema,
       response: { 200: ServiceContactView, 400: ErrorView, 404: ErrorView },
     },
-  }, async (req) => updateServiceContact(req.ctx, req.params.code, req.params.serviceCode, req.body));
+  }, async (req) => {
+    requireEntityAdmin(req.principal, req.params.code);
+    return updateServiceContact(req.ctx, req.params.code, req.params.serviceCode, req.body);
+  });
 
   app.get('/api/entities/:code/baskets/deadlines', {
     schema: {
@@ -119,5 +162,8 @@ export async function handlingRoutes(server: FastifyInstance, _ctx: Ctx) {
         404: ErrorView,
       },
     },
-  }, async (req) => listDeadlineBaskets(req.ctx, req.params.code));
+  }, async (req) => {
+    const scope = await mailScope(req, req.params.code, 'read');
+    return listDeadlineBaskets(req.ctx, req.params.code, scope.serviceIds);
+  });
 }

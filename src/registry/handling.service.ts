@@ -277,10 +277,10 @@ export async function getHandlingView(ctx: Ctx, entityCode: string, chrono: stri
 }
 
 /** The "late" basket (implicit decision date passed) and the "due within a week" one. */
-export async function listDeadlineBaskets(ctx: Ctx, entityCode: string) {
+export async function listDeadlineBaskets(ctx: Ctx, entityCode: string, serviceIds?: string[] | null) {
   const entity = await requireEntity(ctx, entityCode);
   const today = parisDateOf(ctx.clock.now());
-  const due = await listItemsDueBy(ctx.db, entity.id, addDays(today, 7), 500);
+  const due = await listItemsDueBy(ctx.db, entity.id, addDays(today, 7), 500, serviceIds);
   const view = (row: RegistryMailItemTable) => ({
     ...toMailItemSummary(row, entity.code),
     implicitDecisionDate: row.implicit_decision_date!,

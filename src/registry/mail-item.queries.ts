@@ -1,3 +1,5 @@
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { OctoDb } from '../platform/database/schema.ts';
 import type { Db } from '../platform/database/db.ts';
 import type { MailChannel, MailStatus, RegistryMailItemTable } from './tables.ts';
 
@@ -23,6 +25,8 @@ export interface MailItemFilter {
   status?: MailStatus;
   receivedFrom?: string; // ISO instant, inclusive
   receivedBefore?: string; // ISO instant, exclusive
+  /** Only items assigned or copied to these services (a service agent's view); absent: all. */
+  serviceIds?: string[] | null;
 }
 
 function applyFilter<QB extends { where: (...args: any[]) => QB }>(query: QB, filter: MailItemFilter): QB {
@@ -31,6 +35,22 @@ function applyFilter<QB extends { where: (...args: any[]) => QB }>(query: QB, fi
   if (filter.status) q = q.where('registry_mail_item.status', '=', filter.status);
   if (filter.receivedFrom) q = q.where('registry_mail_item.received_at', '>=', filter.receivedFrom);
   if (filter.receivedBefore) q = q.where('registry_mail_item.received_at', '<', filter.receivedBefore);
+  if (filter.serviceIds) {
+    const serviceIds = filter.serviceIds;
+    if (serviceIds.length === 0) return q.where(sql<boolean>`1 = 0`);
+    q = q.where((eb: ExpressionBuilder<OctoDb, 'registry_mail_item'>) =>
+      eb.or([
+        eb('registry_mail_item.service_id', 'in', serviceIds),
+        eb.exists(
+          eb
+            .selectFrom('registry_mail_copy')
+            .select('registry_mail_copy.mail_item_id')
+            .whereRef('registry_mail_copy.mail_item_id', '=', 'registry_mail_item.id')
+            .where('registry_mail_copy.service_id', 'in', serviceIds),
+        ),
+      ]),
+    );
+  }
   return q;
 }
 

@@ -6,7 +6,13 @@ export const ChannelSchema = z.enum(['scan', 'upload', 'email', 'api', 'form', '
 export const StatusSchema = z.enum(['registered', 'processing', 'indexed', 'needs_review', 'quarantined']);
 
 export const ServiceView = z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() });
-export const EntityView = z.object({ code: z.string(), name: z.string(), shortName: z.string(), services: z.array(ServiceView) });
+export const EntityView = z.object({
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  services: z.array(ServiceView),
+  myRoles: z.array(z.string()).describe('Les rôles de l’agent connecté dans cette entité (vide : il n’y voit aucun courrier)'),
+});
 export const EntityListView = z.object({ entities: z.array(EntityView) });
 
 export const MailItemSummarySchema = z.object({

@@ -160,8 +160,9 @@ export interface InboxQuery extends Omit<MailItemFilter, 'receivedFrom' | 'recei
   pageSize: number;
 }
 
-function toFilter(query: InboxQuery): MailItemFilter {
+function toFilter(query: InboxQuery, serviceIds?: string[] | null): MailItemFilter {
   return {
+    serviceIds,
     channel: query.channel,
     status: query.status,
     receivedFrom: query.from ? parisMidnight(query.from).toISOString() : undefined,
@@ -169,17 +170,18 @@ function toFilter(query: InboxQuery): MailItemFilter {
   };
 }
 
-export async function listInbox(ctx: Ctx, entityCode: string, query: InboxQuery) {
+/** `serviceIds`: the caller's visible services (see mail-access.ts); null or absent: the whole entity. */
+export async function listInbox(ctx: Ctx, entityCode: string, query: InboxQuery, serviceIds?: string[] | null) {
   const entity = await requireEntity(ctx, entityCode);
-  const { rows, total } = await listMailItems(ctx.db, entity.id, toFilter(query), query.pageSize, (query.page - 1) * query.pageSize);
+  const { rows, total } = await listMailItems(ctx.db, entity.id, toFilter(query, serviceIds), query.pageSize, (query.page - 1) * query.pageSize);
   return { items: rows.map((r) => toMailItemSummary(r, entity.code)), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function searchInbox(ctx: Ctx, entityCode: string, text: string, query: InboxQuery) {
+export async function searchInbox(ctx: Ctx, entityCode: string, text: string, query: InboxQuery, serviceIds?: string[] | null) {
   const entity = await requireEntity(ctx, entityCode);
   const terms = queryTerms(text);
   if (terms.length === 0) throw new OctoError('REGISTRY_SEARCH_INVALID', 'empty query', { detailFr: 'Saisissez au moins un mot.' });
-  const { rows, total } = await searchMailItems(ctx.db, entity.id, terms, toFilter(query), query.pageSize, (query.page - 1) * query.pageSize);
+  const { rows, total } = await searchMailItems(ctx.db, entity.id, terms, toFilter(query, serviceIds), query.pageSize, (query.page - 1) * query.pageSize);
   return {
     results: rows.map((row) => ({ item: toMailItemSummary(row, entity.code), score: Number(row.score), snippet: row.snippet ?? '' })),
     total,

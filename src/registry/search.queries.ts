@@ -19,6 +19,13 @@ function filterSql(entityId: string, filter: MailItemFilter) {
   if (filter.status) parts.push(sql`registry_mail_item.status = ${filter.status}`);
   if (filter.receivedFrom) parts.push(sql`registry_mail_item.received_at >= ${filter.receivedFrom}`);
   if (filter.receivedBefore) parts.push(sql`registry_mail_item.received_at < ${filter.receivedBefore}`);
+  if (filter.serviceIds) {
+    if (filter.serviceIds.length === 0) parts.push(sql`1 = 0`);
+    else {
+      const ids = sql.join(filter.serviceIds.map((id) => sql`${id}`));
+      parts.push(sql`(registry_mail_item.service_id IN (${ids}) OR EXISTS (SELECT 1 FROM registry_mail_copy c WHERE c.mail_item_id = registry_mail_item.id AND c.service_id IN (${ids})))`);
+    }
+  }
   return sql.join(parts, sql` AND `);
 }
 

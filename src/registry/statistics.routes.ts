@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Ctx } from '../platform/context.ts';
+import { requireEntityPermission, requirePlatformAdmin } from '../platform/auth/permissions.ts';
 import { EntityCodeParams, ErrorView } from './mail-item.schemas.ts';
 import { EntityStatisticsSchema, PlatformStatisticsSchema, StatisticsQuery } from './statistics.schemas.ts';
 import { entityStatisticsCsv, getEntityStatistics, getPlatformStatistics, platformStatisticsCsv } from './statistics.service.ts';
@@ -23,11 +24,15 @@ export async function statisticsRoutes(server: FastifyInstance, _ctx: Ctx) {
       querystring: StatisticsQuery,
       response: { 200: EntityStatisticsSchema, 400: ErrorView, 404: ErrorView },
     },
-  }, async (req) => getEntityStatistics(req.ctx, req.params.code, req.query));
+  }, async (req) => {
+    requireEntityPermission(req, req.params.code, 'read', 'audit', 'admin');
+    return getEntityStatistics(req.ctx, req.params.code, req.query);
+  });
 
   app.get('/api/entities/:code/statistics.csv', {
     schema: { tags, summary: 'Pilotage d’une entité, en CSV', params: EntityCodeParams, querystring: StatisticsQuery, response: { 200: CsvReply, 400: ErrorView, 404: ErrorView } },
   }, async (req, reply) => {
+    requireEntityPermission(req, req.params.code, 'read', 'audit', 'admin');
     const stats = await getEntityStatistics(req.ctx, req.params.code, req.query);
     return reply
       .type(CSV_TYPE)
@@ -40,13 +45,17 @@ export async function statisticsRoutes(server: FastifyInstance, _ctx: Ctx) {
       tags,
       summary: 'Pilotage de la plateforme : les mêmes chiffres pour chaque entité et pour toutes ensemble (administrateurs de la plateforme)',
       querystring: StatisticsQuery,
-      response: { 200: PlatformStatisticsSchema, 400: ErrorView },
+      response: { 200: PlatformStatisticsSchema, 400: ErrorView, 401: ErrorView, 403: ErrorView },
     },
-  }, async (req) => getPlatformStatistics(req.ctx, req.query));
+  }, async (req) => {
+    requirePlatformAdmin(req.principal);
+    return getPlatformStatistics(req.ctx, req.query);
+  });
 
   app.get('/api/statistics.csv', {
-    schema: { tags, summary: 'Pilotage de la plateforme, en CSV', querystring: StatisticsQuery, response: { 200: CsvReply, 400: ErrorView } },
+    schema: { tags, summary: 'Pilotage de la plateforme, en CSV', querystring: StatisticsQuery, response: { 200: CsvReply, 400: ErrorView, 401: ErrorView, 403: ErrorView } },
   }, async (req, reply) => {
+    requirePlatformAdmin(req.principal);
     const stats = await getPlatformStatistics(req.ctx, req.query);
     return reply
       .type(CSV_TYPE)

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, registerFile } from './browser.ts';
+import { launchChromium, mailroomAccount, openPage, registerFile, signInPage } from './browser.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
 /**
@@ -56,6 +56,7 @@ describe('handling of a mail item (web)', { timeout: 4 * 60_000 }, () => {
     server = await startWebServer();
     browser = await launchChromium();
     page = await openPage(browser, consoleErrors);
+    await signInPage(page, server.url, mailroomAccount(ENTITY));
     chrono = await register('demande-etat-civil.pdf');
     otherChrono = await register('reponse-etat-civil.pdf');
   });
@@ -111,7 +112,7 @@ describe('handling of a mail item (web)', { timeout: 4 * 60_000 }, () => {
     await form('Commenter').getByRole('button', { name: 'Ajouter le commentaire' }).click();
     await panel().getByText('Le commentaire est ajouté.').waitFor();
     await panel().getByTestId('handling-comments').getByText('Pièces demandées au bureau de l’état civil.').waitFor();
-    await panel().getByTestId('handling-comments').getByText(/Agent de démonstration, le/).waitFor();
+    await panel().getByTestId('handling-comments').getByText(/Nadia Benali, le/).waitFor();
 
     await openAction('Lier à un courrier');
     await form('Lier à un courrier').getByLabel('N° chrono du courrier à lier').fill(otherChrono);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, registerFile } from './browser.ts';
+import { apiSession, launchChromium, mailroomAccount, openPage, registerFile, signInPage } from './browser.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
 /**
@@ -29,7 +29,7 @@ describe('steering figures page (web)', { timeout: 4 * 60_000 }, () => {
   const register = (filename: string) => registerFile(server.url, ENTITY, FIXTURE, filename);
 
   async function post(url: string, payload: unknown) {
-    const response = await fetch(`${server.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+    const response = await fetch(`${server.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(await apiSession(server.url, mailroomAccount(ENTITY))) }, body: JSON.stringify(payload) });
     assert.equal(response.status, 200, await response.clone().text());
   }
 
@@ -40,6 +40,7 @@ describe('steering figures page (web)', { timeout: 4 * 60_000 }, () => {
     server = await startWebServer();
     browser = await launchChromium();
     page = await openPage(browser, consoleErrors, { acceptDownloads: true });
+    await signInPage(page, server.url, mailroomAccount(ENTITY));
     const answered = await register('demande-documents.pdf');
     await post(`/api/entities/${ENTITY}/mail-items/${answered}/qualify`, { requestTypeCode: 'ACCES-DOCUMENTS', serviceCode: 'CAB' });
     await post(`/api/entities/${ENTITY}/mail-items/${answered}/status`, { status: 'answered' });

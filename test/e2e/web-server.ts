@@ -56,7 +56,7 @@ export async function startWebServer(): Promise<WebServer> {
   }
   const environment: TestEnvironment = await createTestEnvironment();
   const port = await freePort();
-  const child = spawn(process.execPath, ['bin/octo.js', 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['bin/octo.js', 'serve', '--demo-accounts', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: ROOT,
     env: environment.env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage } from './browser.ts';
+import { apiSession, DEMO_PASSWORD, launchChromium, mailroomAccount, openPage } from './browser.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
 /**
@@ -43,7 +43,10 @@ describe('web application (agents)', { timeout: 6 * 60_000 }, () => {
     });
     page.on('requestfailed', (request) => {
       const url = new URL(request.url());
-      if (!url.pathname.startsWith('/api/')) brokenAssets.push(`failed ${url.pathname}`);
+      // A load cut short by the test's own navigation (net::ERR_ABORTED) is not a broken asset.
+      if (!url.pathname.startsWith('/api/') && request.failure()?.errorText !== 'net::ERR_ABORTED') {
+        brokenAssets.push(`failed ${url.pathname} (${request.failure()?.errorText})`);
+      }
     });
   });
 
@@ -53,12 +56,27 @@ describe('web application (agents)', { timeout: 6 * 60_000 }, () => {
     process.stdout.write(`# screenshots: ${shots}\n`);
   });
 
-  it('shows the entities of the pilot, with the demo notice, in DSFR style', async () => {
+  it('asks to sign in first, refuses a wrong password in French, then shows only the agent’s entities', async () => {
+    await page.goto(`${server.url}/e/PREF69/courriers`);
+    await page.getByRole('heading', { level: 1, name: 'Se connecter à Octo' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Courriers', exact: true }).count(), 0, 'no mail navigation before signing in');
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await page.getByText('Saisissez votre adresse électronique et votre mot de passe.').waitFor();
+    await page.getByLabel('Adresse électronique professionnelle').fill(mailroomAccount('PREF69'));
+    await page.getByLabel('Mot de passe', { exact: true }).fill('pas-le-bon-mot-de-passe');
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await page.getByText(/Adresse électronique ou mot de passe incorrect/).waitFor();
+    await shot('00-connexion-refusee');
+    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    // Signed in, the page asked for appears; the header names the agent.
+    await page.getByRole('heading', { level: 1, name: 'Courriers reçus' }).waitFor();
+    await page.locator('#octo-header').getByText('Nadia Benali').first().waitFor();
     await page.goto(`${server.url}/`);
     await page.getByRole('heading', { level: 1, name: 'Choisissez votre entité' }).waitFor();
-    await page.getByText('Mode démonstration').first().waitFor();
-    await page.getByText('« Agent de démonstration »').first().waitFor();
     await page.getByRole('link', { name: /Préfecture du Rhône/ }).waitFor();
+    await page.getByText(/Bureau du courrier/).first().waitFor();
+    assert.equal(await page.getByRole('link', { name: /Agence régionale de santé/ }).count(), 0, 'another entity is not offered');
     await page.evaluate(() => document.fonts.ready);
     const marianne = await page.evaluate(() => document.fonts.check('16px Marianne'));
     assert.ok(marianne, 'the Marianne font is loaded from our own build');
@@ -140,7 +158,7 @@ describe('web application (agents)', { timeout: 6 * 60_000 }, () => {
     form.append('channel', 'email');
     const eml = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/corpus/eml/phpmime-m0013-fr-outlook-forward.eml'));
     form.append('file', new Blob([eml]), 'transfert.eml');
-    const res = await fetch(`${server.url}/api/entities/PREF69/mail-items`, { method: 'POST', body: form });
+    const res = await fetch(`${server.url}/api/entities/PREF69/mail-items`, { method: 'POST', body: form, headers: await apiSession(server.url, mailroomAccount('PREF69')) });
     const chrono = ((await res.json()) as { results: Array<{ item: { chrono: string } }> }).results[0]!.item.chrono;
     await page.goto(`${server.url}/e/PREF69/courriers/${chrono}`);
     const email = page.locator('section[aria-labelledby="email-title"]');

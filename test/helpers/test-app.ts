@@ -143,17 +143,38 @@ export async function signInAgent(
   const email = person.email ?? `agent${agentCounter}-${randomUUID().slice(0, 8)}@test.octo.invalid`;
   const user = await createUser(app.ctx, { email, displayName: person.displayName ?? `Agent de test ${agentCounter}` });
   for (const membership of memberships) await addMembership(app.ctx, { userId: user.id, ...membership });
-  const { token, session } = await createSession(app.ctx, user.id, { authMethod: 'password' });
-  const headers = { cookie: `octo_session=${token}`, 'x-csrf-token': session.csrf_token };
+  const signIn = async () => {
+    const { token, session } = await createSession(app.ctx, user.id, { authMethod: 'password' });
+    return { cookie: `octo_session=${token}`, 'x-csrf-token': session.csrf_token };
+  };
+  const headers = await signIn();
   return {
     userId: user.id,
     email,
     headers,
-    inject: (options) => server.inject({ ...options, headers: { ...headers, ...(options.headers ?? {}) } }),
+    // A fresh session per call: tests move their clock by weeks, past any session's idle expiry.
+    inject: async (options) => server.inject({ ...options, headers: { ...(await signIn()), ...(options.headers ?? {}) } }),
   };
 }
 
 /** The mailroom of every given entity (read and register everywhere): most API tests' agent. */
 export function mailroomOf(...entityCodes: string[]): AgentMembership[] {
   return entityCodes.map((entityCode) => ({ entityCode, role: 'mailroom_agent' as const }));
+}
+
+export const PILOT_ENTITY_CODES = ['PREF69', 'ARS-ARA', 'DREAL-ARA', 'DRFIP-ARA', 'AC-LYON'] as const;
+
+/**
+ * The whole pilot's mailroom and administration, and the platform's: the agent of tests that
+ * exercise features rather than rights (test/platform/auth/route-access.test.ts checks the rights).
+ */
+export function pilotOperator(): AgentMembership[] {
+  return [
+    { role: 'platform_admin' },
+    ...PILOT_ENTITY_CODES.flatMap((entityCode) => [
+      { entityCode, role: 'mailroom_agent' as const },
+      { entityCode, role: 'entity_admin' as const },
+      { entityCode, role: 'auditor' as const },
+    ]),
+  ];
 }

@@ -2,22 +2,24 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { ingestFile } from '../../src/capture/index.ts';
-import { corpusFile, manualClock, startTestApp, TEST_DIALECT, type TestApp } from '../helpers/test-app.ts';
+import { corpusFile, manualClock, startTestApp, TEST_DIALECT, type TestApp, pilotOperator, signInAgent, type SignedInAgent } from '../helpers/test-app.ts';
 
 describe(`registry: handling and legal deadlines (${TEST_DIALECT})`, () => {
   let t: TestApp;
   let server: FastifyInstance;
+  let api: SignedInAgent;
   // Received on Friday 7 February 2025 at 10:00 in Paris (legal-rules.md A9 worked example).
   const clock = manualClock('2025-02-07T09:00:00Z');
   const register = async (entity = 'PREF69') => {
     const result = await ingestFile(t.app.ctx, entity, 'upload', { filename: 'lettre.pdf', bytes: await corpusFile('pdf/maarchparaph-etat_civil.pdf') });
     return result.item!.chrono;
   };
-  const post = (url: string, payload: unknown) => server.inject({ method: 'POST', url, payload: payload as object });
+  const post = (url: string, payload: unknown) => api.inject({ method: 'POST', url, payload: payload as object });
 
   before(async () => {
     t = await startTestApp({ clock });
     server = await t.app.buildHttpServer();
+    api = await signInAgent(t.app, server, pilotOperator(), { displayName: 'Nadia Benali' });
   });
   after(async () => {
     await server?.close();
@@ -25,13 +27,13 @@ describe(`registry: handling and legal deadlines (${TEST_DIALECT})`, () => {
   });
 
   it('ships each entity the request types with their legal regime', async () => {
-    const pref = (await server.inject({ method: 'GET', url: '/api/entities/PREF69/request-types' })).json().requestTypes;
+    const pref = (await api.inject({ method: 'GET', url: '/api/entities/PREF69/request-types' })).json().requestTypes;
     const byCode = Object.fromEntries(pref.map((r: { code: string }) => [r.code, r]));
     assert.deepEqual([byCode.DEMANDE.regime, byCode.DEMANDE.delay], ['sva', '2m']);
     assert.deepEqual([byCode['ACCES-DOCUMENTS'].regime, byCode['ACCES-DOCUMENTS'].delay], ['svr', '1m']);
     assert.deepEqual([byCode['TITRE-SEJOUR'].regime, byCode['TITRE-SEJOUR'].delay], ['svr', '4m']);
     assert.equal(byCode.AGENT.ackRequired, false);
-    const ars = (await server.inject({ method: 'GET', url: '/api/entities/ARS-ARA/request-types' })).json().requestTypes;
+    const ars = (await api.inject({ method: 'GET', url: '/api/entities/ARS-ARA/request-types' })).json().requestTypes;
     assert.equal(ars.some((r: { code: string }) => r.code === 'TITRE-SEJOUR'), false);
   });
 
@@ -71,17 +73,17 @@ describe(`registry: handling and legal deadlines (${TEST_DIALECT})`, () => {
     assert.deepEqual((await post(`${base}/copies`, { serviceCode: 'SGCD' })).json().copies.map((c: { code: string }) => c.code), ['SGCD']);
     const commented = (await post(`${base}/comments`, { body: 'Pièces à demander au pétitionnaire.' })).json();
     assert.equal(commented.comments[0].body, 'Pièces à demander au pétitionnaire.');
-    assert.equal(commented.comments[0].author, 'Agent de démonstration');
+    assert.equal(commented.comments[0].author, 'Nadia Benali');
     const linked = (await post(`${base}/links`, { chrono: reply, kind: 'reply' })).json();
     assert.deepEqual(linked.links, [{ chrono: reply, kind: 'reply', direction: 'to' }]);
-    const back = (await server.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${reply}/handling` })).json();
+    const back = (await api.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${reply}/handling` })).json();
     assert.deepEqual(back.links, [{ chrono, kind: 'reply', direction: 'from' }]);
     const noReason = await post(`${base}/status`, { status: 'closed' });
     assert.equal(noReason.statusCode, 400);
     assert.match(noReason.json().message, /motif/);
     const closed = (await post(`${base}/status`, { status: 'closed', reason: 'Doublon du courrier papier' })).json();
     assert.deepEqual([closed.handlingStatus, closed.handlingReason], ['closed', 'Doublon du courrier papier']);
-    const history = (await server.inject({ method: 'GET', url: `${base}/history` })).json().events.map((e: { action: string }) => e.action);
+    const history = (await api.inject({ method: 'GET', url: `${base}/history` })).json().events.map((e: { action: string }) => e.action);
     for (const action of ['registry.mail_item.assigned', 'registry.mail_item.reassigned', 'registry.mail_item.copied', 'registry.mail_item.commented', 'registry.mail_item.linked', 'registry.mail_item.handling_status_changed']) {
       assert.ok(history.includes(action), action);
     }
@@ -91,13 +93,13 @@ describe(`registry: handling and legal deadlines (${TEST_DIALECT})`, () => {
     const chrono = await register('AC-LYON');
     await post(`/api/entities/AC-LYON/mail-items/${chrono}/qualify`, { requestTypeCode: 'ACCES-DOCUMENTS' });
     clock.set('2025-03-03T09:00:00Z');
-    let baskets = (await server.inject({ method: 'GET', url: '/api/entities/AC-LYON/baskets/deadlines' })).json();
+    let baskets = (await api.inject({ method: 'GET', url: '/api/entities/AC-LYON/baskets/deadlines' })).json();
     assert.deepEqual(baskets.dueSoon.map((i: { chrono: string; daysLeft: number }) => [i.chrono, i.daysLeft]), [[chrono, 4]]);
     clock.set('2025-03-10T09:00:00Z');
-    baskets = (await server.inject({ method: 'GET', url: '/api/entities/AC-LYON/baskets/deadlines' })).json();
+    baskets = (await api.inject({ method: 'GET', url: '/api/entities/AC-LYON/baskets/deadlines' })).json();
     assert.deepEqual(baskets.late.map((i: { chrono: string }) => i.chrono), [chrono]);
     await post(`/api/entities/AC-LYON/mail-items/${chrono}/status`, { status: 'answered' });
-    baskets = (await server.inject({ method: 'GET', url: '/api/entities/AC-LYON/baskets/deadlines' })).json();
+    baskets = (await api.inject({ method: 'GET', url: '/api/entities/AC-LYON/baskets/deadlines' })).json();
     assert.equal(baskets.late.length, 0, 'an answered request is no longer late');
     clock.set('2025-02-07T09:00:00Z');
   });
@@ -136,14 +138,14 @@ describe(`registry: handling and legal deadlines (${TEST_DIALECT})`, () => {
     const { chrono: newChrono, firstReceivedOn } = res.json();
     assert.match(newChrono, /^ARS-ARA-2025-E-\d{6}$/);
     assert.equal(firstReceivedOn, '2025-02-07');
-    const source = (await server.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/handling` })).json();
+    const source = (await api.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/handling` })).json();
     assert.equal(source.handlingStatus, 'closed');
     assert.equal(source.transferredToChrono, newChrono);
     assert.match(source.handlingReason, /Transmis à Agence régionale de santé/);
     const again = await post(`/api/entities/PREF69/mail-items/${chrono}/transfer`, { targetEntityCode: 'DREAL-ARA' });
     assert.equal(again.statusCode, 400);
     const target = `/api/entities/ARS-ARA/mail-items/${newChrono}`;
-    const detail = (await server.inject({ method: 'GET', url: target })).json();
+    const detail = (await api.inject({ method: 'GET', url: target })).json();
     assert.equal(detail.channel, 'transfer');
     assert.equal(detail.documents.length, 1);
     assert.equal(detail.documents[0].sha256, 'baa3a0dc1925eaf2f4227ce287cb491c87ec4baca6b45c44d59972009a14882c');
@@ -152,7 +154,7 @@ describe(`registry: handling and legal deadlines (${TEST_DIALECT})`, () => {
     const acceptance = (await post(`${target}/qualify`, { requestTypeCode: 'DEMANDE' })).json();
     assert.equal(acceptance.deadline.date, '2025-04-14', 'an acceptance runs from the receipt by the competent entity');
     assert.equal(acceptance.ackDueDate, '2025-02-28', 'the ARE runs from the receipt by the competent entity');
-    const history = (await server.inject({ method: 'GET', url: `${target}/history` })).json().events.map((e: { action: string }) => e.action);
+    const history = (await api.inject({ method: 'GET', url: `${target}/history` })).json().events.map((e: { action: string }) => e.action);
     assert.ok(history.includes('registry.mail_item.received_by_transfer'));
     clock.set('2025-02-07T09:00:00Z');
   });
@@ -160,21 +162,21 @@ describe(`registry: handling and legal deadlines (${TEST_DIALECT})`, () => {
   it('lets an entity keep its services\' contact data, checked as the post and the AR need it', async () => {
     const url = '/api/entities/DREAL-ARA/services/ICPE/contact';
     const contact = { addressLines: ['DREAL Auvergne-Rhône-Alpes', '5 place Jules Ferry'], postcode: '69006', city: 'LYON', email: 'icpe.dreal-ara@example.gouv.fr', phone: '04 26 28 60 00' };
-    const saved = await server.inject({ method: 'PUT', url, payload: contact });
+    const saved = await api.inject({ method: 'PUT', url, payload: contact });
     assert.equal(saved.statusCode, 200);
     assert.deepEqual(saved.json().addressLines, contact.addressLines);
-    assert.equal((await server.inject({ method: 'GET', url })).json().phone, '04 26 28 60 00');
-    const bad = await server.inject({ method: 'PUT', url, payload: { ...contact, postcode: '6900', phone: '12' } });
+    assert.equal((await api.inject({ method: 'GET', url })).json().phone, '04 26 28 60 00');
+    const bad = await api.inject({ method: 'PUT', url, payload: { ...contact, postcode: '6900', phone: '12' } });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.json().message, /code postal à 5 chiffres/);
     assert.match(bad.json().message, /téléphone français/);
-    assert.equal((await server.inject({ method: 'GET', url: '/api/entities/DREAL-ARA/services/NOPE/contact' })).statusCode, 400);
+    assert.equal((await api.inject({ method: 'GET', url: '/api/entities/DREAL-ARA/services/NOPE/contact' })).statusCode, 400);
   });
 
   it('answers 404 to another entity and rejects unknown types and services', async () => {
     const chrono = await register();
     assert.equal((await post(`/api/entities/ARS-ARA/mail-items/${chrono}/qualify`, { requestTypeCode: 'DEMANDE' })).statusCode, 404);
-    assert.equal((await server.inject({ method: 'GET', url: `/api/entities/ARS-ARA/mail-items/${chrono}/handling` })).statusCode, 404);
+    assert.equal((await api.inject({ method: 'GET', url: `/api/entities/ARS-ARA/mail-items/${chrono}/handling` })).statusCode, 404);
     const badType = await post(`/api/entities/PREF69/mail-items/${chrono}/qualify`, { requestTypeCode: 'NOPE' });
     assert.equal(badType.statusCode, 400);
     assert.match(badType.json().message, /Type de demande inconnu/);

@@ -14,7 +14,7 @@ import {
   getPlatformStatistics,
   qualifyMailItem,
 } from '../../src/registry/index.ts';
-import { corpusFile, manualClock, startTestApp, TEST_DIALECT, type TestApp } from '../helpers/test-app.ts';
+import { corpusFile, manualClock, startTestApp, TEST_DIALECT, type TestApp, pilotOperator, signInAgent, type SignedInAgent } from '../helpers/test-app.ts';
 
 /**
  * Steering figures over a known set of items. « Today » is Monday 16 June 2025, 10:00 in Paris.
@@ -36,6 +36,7 @@ import { corpusFile, manualClock, startTestApp, TEST_DIALECT, type TestApp } fro
 describe(`registry: steering figures (${TEST_DIALECT})`, () => {
   let t: TestApp;
   let server: FastifyInstance;
+  let api: SignedInAgent;
   const clock = manualClock('2025-01-01T09:00:00Z');
   const TODAY = '2025-06-16T08:00:00Z';
   const SERVICE_NAME = 'Bureau "A" ; statistiques';
@@ -50,11 +51,12 @@ describe(`registry: steering figures (${TEST_DIALECT})`, () => {
     clock.set(at);
     await changeHandlingStatus(ctx(), entity, chrono, { status, reason });
   }
-  const get = (url: string) => server.inject({ method: 'GET', url });
+  const get = (url: string) => api.inject({ method: 'GET', url });
 
   before(async () => {
     t = await startTestApp({ clock });
     server = await t.app.buildHttpServer();
+    api = await signInAgent(t.app, server, pilotOperator(), { displayName: 'Nadia Benali' });
     await createService(ctx(), { entityCode: 'PREF69', code: 'STAT-TEST', name: SERVICE_NAME });
 
     const a = await register('PREF69', '2025-01-10T09:00:00Z');

@@ -33,3 +33,15 @@ export function listCurrentAbsencesForSubstitute(db: Db, substituteUserId: strin
     .where('cancelled_at', 'is', null)
     .execute();
 }
+
+/** The entity's absences not yet over (cancelled ones left out), earliest first. */
+export function listAbsencesOfEntity(db: Db, entityId: string, fromDay: string) {
+  return authDb(db)
+    .selectFrom('platform_absence')
+    .selectAll()
+    .where('entity_id', '=', entityId)
+    .where('ends_on', '>=', fromDay)
+    .where('cancelled_at', 'is', null)
+    .orderBy('starts_on')
+    .execute();
+}

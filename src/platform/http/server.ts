@@ -17,7 +17,8 @@ import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { authPlugin } from '../auth/index.ts';
 import type { AuthPluginOptions } from '../auth/auth.plugin.ts';
-import { ERROR_CATALOGUE, isOctoError } from '../errors.ts';
+import { ERROR_CATALOGUE, isOctoError, OctoError } from '../errors.ts';
+import { requirePrincipal } from '../auth/permissions.ts';
 
 export type OctoServer = FastifyInstance;
 
@@ -30,6 +31,9 @@ export type RoutePlugin = (app: FastifyInstance, ctx: Ctx) => Promise<void> | vo
 
 // Validation messages are read by agents: zod says them in French.
 z.config(z.locales.fr());
+
+/** API routes open without signing in: sign-in itself, health, the API's documentation, and the public's own pages. */
+const PUBLIC_API_ROUTES = ['/api/auth/', '/api/health', '/api/openapi.json', '/api/docs', '/api/public/'];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
@@ -60,6 +64,7 @@ export async function buildServer(ctx: Ctx, routes: RoutePlugin[], options: { au
         { name: 'quarantaine', description: 'Fichiers refusés, avec leur motif' },
         { name: 'traitement', description: 'Qualification, attribution, échéances légales (CRPA), accusés de réception, transmissions' },
         { name: 'pilotage', description: 'Indicateurs par entité et pour la plateforme, export CSV' },
+        { name: 'administration', description: 'Agents, rôles, absences et services d’une entité ; entités de la plateforme' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -105,12 +110,11 @@ export async function buildServer(ctx: Ctx, routes: RoutePlugin[], options: { au
     return reply.status(500).send({ code: 'PLATFORM_INTERNAL', message: ERROR_CATALOGUE.PLATFORM_INTERNAL.fr, details: {} });
   });
 
-  // Sessions, CSRF, security headers and the /api/auth routes (sign-in is not yet required by
-  // the mail routes: the web app stays in its labelled demo mode until it is).
+  // Sessions, CSRF, security headers and the /api/auth routes.
   await authPlugin(app as unknown as FastifyInstance, ctx, options.auth);
 
-  // Each request works with its own context: its logger and who acts (until sign-in arrives,
-  // the demo agent), so that services and the audit log know the request's origin.
+  // Each request works with its own context: its logger and who acts (the signed-in agent), so
+  // that services and the audit log know the request's origin.
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.addHook('onRequest', async (request) => {
     request.ctx = {
@@ -120,6 +124,21 @@ export async function buildServer(ctx: Ctx, routes: RoutePlugin[], options: { au
         ? { type: 'user', id: request.principal.userId, label: request.principal.displayName, source: request.ip }
         : { type: 'user', id: null, label: 'Anonyme', source: request.ip },
     };
+  });
+
+  // Defense in depth behind each route's own guard: every API route needs a signed-in agent
+  // unless listed here, and every /api/entities/:code route a role in that entity (404 otherwise,
+  // before the body is even validated, so a foreign agent learns nothing from error shapes).
+  app.addHook('onRequest', async (request) => {
+    const route = request.routeOptions.url;
+    if (!route || !route.startsWith('/api/') || PUBLIC_API_ROUTES.some((prefix) => route.startsWith(prefix))) return;
+    const principal = requirePrincipal(request);
+    if (route.startsWith('/api/entities/:code')) {
+      const code = (request.params as { code?: string }).code ?? '';
+      if (!principal.memberships.some((m) => m.entityCode === code)) {
+        throw new OctoError('REGISTRY_ENTITY_NOT_FOUND', `no membership in entity ${code}`, { entityCode: code });
+      }
+    }
   });
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', database: ctx.dialect, queue: ctx.jobs.kind }));

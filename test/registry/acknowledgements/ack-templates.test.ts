@@ -3,18 +3,20 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { missingMentions } from '../../../src/registry/acknowledgements/ack-document.ts';
 import { seedPilotEntities } from '../../../src/registry/index.ts';
-import { manualClock, startTestApp, TEST_DIALECT, type TestApp } from '../../helpers/test-app.ts';
+import { manualClock, startTestApp, TEST_DIALECT, type TestApp, pilotOperator, signInAgent, type SignedInAgent } from '../../helpers/test-app.ts';
 import { flat, makeRequest, pdfText } from './helpers.ts';
 
 describe(`registry: editable acknowledgement templates and the routes (${TEST_DIALECT})`, () => {
   let t: TestApp;
   let server: FastifyInstance;
+  let api: SignedInAgent;
   const clock = manualClock('2025-02-07T09:00:00Z');
-  const put = (entity: string, kind: string, payload: object) => server.inject({ method: 'PUT', url: `/api/entities/${entity}/ack-templates/${kind}`, payload });
+  const put = (entity: string, kind: string, payload: object) => api.inject({ method: 'PUT', url: `/api/entities/${entity}/ack-templates/${kind}`, payload });
 
   before(async () => {
     t = await startTestApp({ clock });
     server = await t.app.buildHttpServer();
+    api = await signInAgent(t.app, server, pilotOperator(), { displayName: 'Nadia Benali' });
   });
   after(async () => {
     await server?.close();
@@ -22,14 +24,14 @@ describe(`registry: editable acknowledgement templates and the routes (${TEST_DI
   });
 
   it('lists the default texts of each kind and channel, with the placeholders', async () => {
-    const res = await server.inject({ method: 'GET', url: '/api/entities/DREAL-ARA/ack-templates' });
+    const res = await api.inject({ method: 'GET', url: '/api/entities/DREAL-ARA/ack-templates' });
     assert.equal(res.statusCode, 200);
     const { templates, placeholders, mandatoryBlockMarker } = res.json();
     assert.deepEqual(templates.map((x: { kind: string; channel: string }) => `${x.kind}/${x.channel}`), ['sva/letter', 'sva/email', 'svr/letter', 'svr/email', 'none/letter', 'none/email']);
     assert.ok(templates.every((x: { isDefault: boolean }) => x.isDefault));
     assert.ok('date_reception' in placeholders);
     assert.equal(mandatoryBlockMarker, '{{mentions_obligatoires}}');
-    assert.equal((await server.inject({ method: 'GET', url: '/api/entities/NOPE/ack-templates' })).statusCode, 404);
+    assert.equal((await api.inject({ method: 'GET', url: '/api/entities/NOPE/ack-templates' })).statusCode, 404);
   });
 
   it('keeps every mandatory mention when an edited template drops all of them', async () => {
@@ -37,9 +39,9 @@ describe(`registry: editable acknowledgement templates and the routes (${TEST_DI
     const edited = await put('PREF69', 'sva', { channel: 'letter', subject: 'Votre demande n° {{chrono}}', body: 'Madame, Monsieur,\n\nNous avons bien reçu votre courrier.\n\nLe préfet' });
     assert.equal(edited.statusCode, 200, edited.body);
     assert.equal(edited.json().isDefault, false);
-    assert.equal(edited.json().updatedBy, 'Agent de démonstration');
+    assert.equal(edited.json().updatedBy, 'Nadia Benali');
     const chrono = await makeRequest(t.app, { type: 'DEMANDE', service: 'DCIT-ASSO' });
-    const res = await server.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/acknowledgement.pdf` });
+    const res = await api.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/acknowledgement.pdf` });
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'application/pdf');
     const text = flat(await pdfText(res.rawPayload));
@@ -52,14 +54,14 @@ describe(`registry: editable acknowledgement templates and the routes (${TEST_DI
     assert.ok(!text.includes('susceptible de donner lieu'), 'the default text is replaced');
     assert.ok(text.indexOf('Nous avons bien reçu') < text.indexOf('Date de réception'), 'without a marker the block follows the text');
     // the e-mail template of the same kind is untouched
-    const email = (await server.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/acknowledgement-email` })).json();
+    const email = (await api.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/acknowledgement-email` })).json();
     assert.match(email.text, /susceptible de donner lieu/);
     // another entity keeps its defaults
-    const ars = (await server.inject({ method: 'GET', url: '/api/entities/ARS-ARA/ack-templates' })).json().templates;
+    const ars = (await api.inject({ method: 'GET', url: '/api/entities/ARS-ARA/ack-templates' })).json().templates;
     assert.ok(ars.every((x: { isDefault: boolean }) => x.isDefault));
     // seeding again keeps the edit
     await seedPilotEntities(t.app.ctx);
-    const listed = (await server.inject({ method: 'GET', url: '/api/entities/PREF69/ack-templates' })).json().templates;
+    const listed = (await api.inject({ method: 'GET', url: '/api/entities/PREF69/ack-templates' })).json().templates;
     assert.equal(listed.find((x: { kind: string; channel: string }) => x.kind === 'sva' && x.channel === 'letter').body, 'Madame, Monsieur,\n\nNous avons bien reçu votre courrier.\n\nLe préfet');
   });
 
@@ -67,7 +69,7 @@ describe(`registry: editable acknowledgement templates and the routes (${TEST_DI
     const body = 'Bonjour,\n\nAVANT LE BLOC\n\n{{mentions_obligatoires}}\n\nAPRÈS LE BLOC {{service}}';
     assert.equal((await put('AC-LYON', 'svr', { channel: 'email', subject: 'AR {{chrono}}', body })).statusCode, 200);
     const chrono = await makeRequest(t.app, { entity: 'AC-LYON', type: 'RECOURS', service: 'DAJ' });
-    const email = (await server.inject({ method: 'GET', url: `/api/entities/AC-LYON/mail-items/${chrono}/acknowledgement-email` })).json();
+    const email = (await api.inject({ method: 'GET', url: `/api/entities/AC-LYON/mail-items/${chrono}/acknowledgement-email` })).json();
     const text: string = email.text;
     assert.equal(email.subject, `AR ${chrono}`);
     assert.ok(text.indexOf('AVANT LE BLOC') < text.indexOf('Date de réception') && text.indexOf('Date de réception') < text.indexOf('APRÈS LE BLOC Affaires juridiques'));
@@ -102,21 +104,21 @@ describe(`registry: editable acknowledgement templates and the routes (${TEST_DI
   it('takes an incomplete request in the query, records the generation in the item\'s history, and answers 404 to another entity', async () => {
     const chrono = await makeRequest(t.app, { type: 'DEMANDE', service: 'DMI-NAT' });
     const url = `/api/entities/PREF69/mail-items/${chrono}/acknowledgement-email?missing=${encodeURIComponent('Acte de naissance')}&missing=${encodeURIComponent('Photographie')}&due=2025-03-10`;
-    const res = await server.inject({ method: 'GET', url });
+    const res = await api.inject({ method: 'GET', url });
     assert.equal(res.statusCode, 200, res.body);
     assert.deepEqual(res.json().mentions.incomplete.missingItems, ['Acte de naissance', 'Photographie']);
     assert.match(res.json().text, /au plus tard le lundi 10 mars 2025/);
-    const half = await server.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/acknowledgement.pdf?missing=Photo` });
+    const half = await api.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/acknowledgement.pdf?missing=Photo` });
     assert.equal(half.statusCode, 400);
-    await server.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/acknowledgement.pdf` });
-    const events = (await server.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/history` })).json().events;
+    await api.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/acknowledgement.pdf` });
+    const events = (await api.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/history` })).json().events;
     const generated = events.filter((e: { action: string }) => e.action === 'registry.mail_item.acknowledgement_generated');
     assert.deepEqual(generated.map((e: { after: { channel: string } }) => e.after.channel).sort(), ['email', 'letter']);
     const letter = generated.find((e: { after: { channel: string } }) => e.after.channel === 'letter');
     assert.match(letter.after.sha256, /^[0-9a-f]{64}$/);
     assert.ok(await t.app.ctx.blobs.has(letter.after.sha256), 'the PDF as generated is kept');
     for (const path of ['acknowledgement.pdf', 'acknowledgement-email']) {
-      const foreign = await server.inject({ method: 'GET', url: `/api/entities/ARS-ARA/mail-items/${chrono}/${path}` });
+      const foreign = await api.inject({ method: 'GET', url: `/api/entities/ARS-ARA/mail-items/${chrono}/${path}` });
       assert.equal(foreign.statusCode, 404);
       assert.equal(foreign.json().code, 'REGISTRY_ITEM_NOT_FOUND');
     }

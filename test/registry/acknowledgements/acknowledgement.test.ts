@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { isOctoError } from '../../../src/platform/errors.ts';
 import { assignMailItem, createService, generateAcknowledgement, getHandlingView, qualifyMailItem, requestMissingItems, seedPilotEntities, transferMailItem } from '../../../src/registry/index.ts';
-import { manualClock, startTestApp, TEST_DIALECT, type TestApp } from '../../helpers/test-app.ts';
+import { manualClock, startTestApp, TEST_DIALECT, type TestApp, pilotOperator, signInAgent, type SignedInAgent } from '../../helpers/test-app.ts';
 import { flat, makeRequest, pdfText } from './helpers.ts';
 
 const PREF_SEJOUR = {
@@ -102,11 +102,13 @@ const CASES: Case[] = [
 describe(`registry: acknowledgements of receipt, mandatory mentions (${TEST_DIALECT})`, () => {
   let t: TestApp;
   let server: FastifyInstance;
+  let api: SignedInAgent;
   const clock = manualClock('2025-02-07T09:00:00Z');
 
   before(async () => {
     t = await startTestApp({ clock });
     server = await t.app.buildHttpServer();
+    api = await signInAgent(t.app, server, pilotOperator(), { displayName: 'Nadia Benali' });
   });
   after(async () => {
     await server?.close();
@@ -217,7 +219,7 @@ describe(`registry: acknowledgements of receipt, mandatory mentions (${TEST_DIAL
         assert.equal(error.code, 'REGISTRY_ACK_NOT_OWED');
         assert.match(error.frenchMessage, reason);
       }
-      const res = await server.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/acknowledgement.pdf` });
+      const res = await api.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/acknowledgement.pdf` });
       assert.equal(res.statusCode, 422);
       assert.equal(res.json().code, 'REGISTRY_ACK_NOT_OWED');
       assert.match(res.json().message, /L112-2/);

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { isOctoError } from '../../../src/platform/errors.ts';
 import { assignMailItem, generateTransferNotice, transferMailItem } from '../../../src/registry/index.ts';
-import { createTestEnvironment, manualClock, startTestApp, TEST_DIALECT, type TestApp, type TestEnvironment } from '../../helpers/test-app.ts';
+import { createTestEnvironment, manualClock, startTestApp, TEST_DIALECT, type TestApp, type TestEnvironment, pilotOperator, signInAgent, type SignedInAgent } from '../../helpers/test-app.ts';
 import { flat, makeRequest, pdfText, qpdfCheck, run } from './helpers.ts';
 
 const OCTO = path.resolve(import.meta.dirname, '../../../bin/octo.js');
@@ -25,6 +25,7 @@ const refusal = async (promise: Promise<unknown>) => {
 describe(`registry: notice of transfer to the competent administration, CRPA L114-2 (${TEST_DIALECT})`, () => {
   let t: TestApp;
   let server: FastifyInstance;
+  let api: SignedInAgent;
   const clock = manualClock('2025-02-07T09:00:00Z');
   let source: string;
   let target: string;
@@ -32,6 +33,7 @@ describe(`registry: notice of transfer to the competent administration, CRPA L11
   before(async () => {
     t = await startTestApp({ clock });
     server = await t.app.buildHttpServer();
+    api = await signInAgent(t.app, server, pilotOperator(), { displayName: 'Nadia Benali' });
     // received by the prefecture on Friday 7 February, transferred on Friday 14 February
     source = await makeRequest(t.app, { entity: 'PREF69', subject: 'Plainte relative à un EHPAD' });
     clock.set('2025-02-14T09:00:00Z');
@@ -81,7 +83,7 @@ describe(`registry: notice of transfer to the competent administration, CRPA L11
 
   it('gives the competent service\'s contact once the item is assigned there, by e-mail over HTTP, and records each notice in the history', async () => {
     await assignMailItem(t.app.ctx, 'ARS-ARA', target, { serviceCode: 'AUTO' });
-    const res = await server.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${source}/transfer-notice-email` });
+    const res = await api.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${source}/transfer-notice-email` });
     assert.equal(res.statusCode, 200, res.body);
     const body = res.json();
     assert.equal(body.newChrono, target);
@@ -103,14 +105,14 @@ describe(`registry: notice of transfer to the competent administration, CRPA L11
       assert.ok(text.includes(flat(words)), `missing « ${words} » in:\n${text}`);
     }
 
-    const pdf = await server.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${source}/transfer-notice.pdf` });
+    const pdf = await api.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${source}/transfer-notice.pdf` });
     assert.equal(pdf.statusCode, 200);
     assert.match(String(pdf.headers['content-type']), /application\/pdf/);
     assert.match(String(pdf.headers['content-disposition']), new RegExp(`transmission-${source}\\.pdf`));
     const letter = flat(await pdfText(pdf.rawPayload));
     assert.ok(letter.includes(flat('Téléphone : 04 72 34 74 30')) && letter.includes(target), letter);
 
-    const history = (await server.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${source}/history` })).json();
+    const history = (await api.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${source}/history` })).json();
     const notices = history.events.filter((e: { action: string }) => e.action === 'registry.mail_item.transfer_notice_generated');
     assert.ok(notices.length >= 2, JSON.stringify(history.events.map((e: { action: string }) => e.action)));
   });
@@ -123,7 +125,7 @@ describe(`registry: notice of transfer to the competent administration, CRPA L11
       assert.match(error.frenchMessage, /Ce courrier n’a pas été transmis\./);
     }
     // the competent entity's own item was received, not transferred
-    const res = await server.inject({ method: 'GET', url: `/api/entities/ARS-ARA/mail-items/${target}/transfer-notice.pdf` });
+    const res = await api.inject({ method: 'GET', url: `/api/entities/ARS-ARA/mail-items/${target}/transfer-notice.pdf` });
     assert.equal(res.statusCode, 400);
     assert.equal(res.json().code, 'PLATFORM_VALIDATION_FAILED');
     assert.match(res.json().message, /Ce courrier n’a pas été transmis\./);
@@ -131,7 +133,7 @@ describe(`registry: notice of transfer to the competent administration, CRPA L11
 
   it('answers 404 to another entity', async () => {
     for (const url of [`/api/entities/ARS-ARA/mail-items/${source}/transfer-notice.pdf`, `/api/entities/DREAL-ARA/mail-items/${source}/transfer-notice-email`]) {
-      const res = await server.inject({ method: 'GET', url });
+      const res = await api.inject({ method: 'GET', url });
       assert.equal(res.statusCode, 404, url);
       assert.equal(res.json().code, 'REGISTRY_ITEM_NOT_FOUND');
     }

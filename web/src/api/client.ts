@@ -65,15 +65,34 @@ export function seg(value: string): string {
   return encodeURIComponent(value);
 }
 
+let csrfToken: string | null = null;
+let onSignedOut: (() => void) | null = null;
+
+/** The session's anti-forgery token, sent with every request that changes data. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when the server answers 401: the session ended (expiry, sign-out elsewhere). */
+export function setSignedOutHandler(handler: (() => void) | null): void {
+  onSignedOut = handler;
+}
+
 async function send(url: string, init: RequestInit): Promise<Response> {
   let response: Response;
+  const method = (init.method ?? 'GET').toUpperCase();
+  const csrf: Record<string, string> = method !== 'GET' && method !== 'HEAD' && csrfToken ? { 'x-csrf-token': csrfToken } : {};
   try {
-    response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init.headers } });
+    response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...csrf, ...init.headers } });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'Impossible de joindre le serveur Octo. Vérifiez votre connexion puis réessayez.');
   }
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401 && !url.startsWith('/api/auth/')) onSignedOut?.();
+    throw error;
+  }
   return response;
 }
 
@@ -94,6 +113,23 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
     body: JSON.stringify(body),
   });
   return (await response.json()) as T;
+}
+
+export async function putJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await send(apiUrl(path), {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as T;
+}
+
+/** POST without a JSON answer (204). */
+export async function postEmpty(path: string, body?: unknown): Promise<void> {
+  await send(apiUrl(path), {
+    method: 'POST',
+    ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  });
 }
 
 export async function postForm<T>(path: string, form: FormData): Promise<T> {

@@ -28,6 +28,8 @@ export interface Entity {
   name: string;
   shortName: string;
   services: Service[];
+  /** The signed-in agent's roles in this entity (empty: none of its mail is visible). */
+  myRoles: string[];
 }
 
 export interface MailItemSummary {

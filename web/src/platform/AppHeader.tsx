@@ -1,6 +1,10 @@
 import { Header } from '@codegouvfr/react-dsfr/Header';
 import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
+import { useQueryClient } from '@tanstack/react-query';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import type { Session } from './session/api.ts';
+import { SESSION_KEY, signOut } from './session/api.ts';
+import { fr as sessionFr } from './session/fr.ts';
 import { fr as handlingFr } from '../registry/handling/fr.ts';
 import { fr as statisticsFr } from '../registry/statistics/fr.ts';
 import { useOptionalEntity } from './EntityContext.tsx';
@@ -8,21 +12,25 @@ import { fr } from './fr.ts';
 
 export const HEADER_ID = 'octo-header';
 
-function navigationFor(code: string, pathname: string): MainNavigationProps.Item[] {
+/** The entity's pages the agent's roles open (the server checks again on every request). */
+function navigationFor(code: string, roles: string[], pathname: string): MainNavigationProps.Item[] {
   const base = `/e/${encodeURIComponent(code)}`;
-  const items: [string, string][] = [
-    [`${base}/courriers`, fr.nav.inbox],
-    [`${base}/deposer`, fr.nav.upload],
-    [`${base}/recherche`, fr.nav.search],
-    [`${base}/echeances`, handlingFr.nav],
-    [`${base}/quarantaine`, fr.nav.quarantine],
-    [`${base}/pilotage`, statisticsFr.nav],
+  const reads = roles.some((r) => ['mailroom_agent', 'service_agent', 'head_of_service', 'auditor'].includes(r));
+  const registers = roles.includes('mailroom_agent');
+  const items: Array<[string, string, boolean]> = [
+    [`${base}/courriers`, fr.nav.inbox, reads],
+    [`${base}/deposer`, fr.nav.upload, registers],
+    [`${base}/recherche`, fr.nav.search, reads],
+    [`${base}/echeances`, handlingFr.nav, reads],
+    [`${base}/quarantaine`, fr.nav.quarantine, registers || roles.includes('auditor')],
+    [`${base}/pilotage`, statisticsFr.nav, reads || roles.includes('entity_admin')],
   ];
-  return items.map(([to, text]) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) }));
+  return items.filter(([, , shown]) => shown).map(([to, text]) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) }));
 }
 
-export function AppHeader() {
+export function AppHeader({ session }: { session: Session | null }) {
   const current = useOptionalEntity();
+  const queryClient = useQueryClient();
   const { pathname } = useLocation();
   const [searchParams] = useSearchParams();
   const navigate = useNavigate();
@@ -42,18 +50,34 @@ export function AppHeader() {
       homeLinkProps={{ to: '/', title: fr.homeTitle }}
       serviceTitle={fr.serviceTitle}
       serviceTagline={entityLabel ?? fr.serviceTagline}
-      quickAccessItems={[
-        {
-          iconId: 'fr-icon-account-circle-line',
-          text: 'Agent de démonstration',
-          buttonProps: { type: 'button', disabled: true, 'aria-label': 'Connecté en tant qu’Agent de démonstration' },
-        },
-        ...(code
-          ? [{ iconId: 'fr-icon-building-line' as const, text: fr.changeEntity, linkProps: { to: '/' } }]
-          : []),
-      ]}
-      navigation={code ? navigationFor(code, pathname) : undefined}
-      {...(code
+      quickAccessItems={
+        session
+          ? [
+              ...(code ? [{ iconId: 'fr-icon-building-line' as const, text: fr.changeEntity, linkProps: { to: '/' } }] : []),
+              {
+                iconId: 'fr-icon-account-circle-line' as const,
+                text: session.principal.displayName,
+                linkProps: { to: '/', title: sessionFr.signedInAs(session.principal.displayName) },
+              },
+              {
+                iconId: 'fr-icon-logout-box-r-line' as const,
+                text: sessionFr.signOut,
+                buttonProps: {
+                  type: 'button' as const,
+                  onClick: () => {
+                    void signOut().finally(() => {
+                      queryClient.clear();
+                      queryClient.setQueryData(SESSION_KEY, null);
+                      navigate('/');
+                    });
+                  },
+                },
+              },
+            ]
+          : []
+      }
+      navigation={code && session ? navigationFor(code, current?.entity?.myRoles ?? [], pathname) : undefined}
+      {...(code && session
         ? {
             onSearchButtonClick: (text: string) =>
               navigate(`/e/${encodeURIComponent(code)}/recherche?${new URLSearchParams({ q: text.trim() })}`),

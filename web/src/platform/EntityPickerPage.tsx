@@ -6,9 +6,11 @@ import { fr } from './fr.ts';
 import { Loading } from './Loading.tsx';
 import { QueryError } from './QueryError.tsx';
 import { usePageTitle } from './usePageTitle.ts';
+import { fr as sessionFr } from './session/fr.ts';
 
 export function EntityPickerPage() {
-  const entities = useEntities();
+  const all = useEntities();
+  const entities = { ...all, data: all.data?.filter((entity) => entity.myRoles.length > 0) };
   const lastUsed = readStoredEntityCode();
   usePageTitle(fr.picker.title);
 
@@ -17,7 +19,7 @@ export function EntityPickerPage() {
       <h1>{fr.picker.title}</h1>
       <p className="fr-text--lead">{fr.picker.lead}</p>
       {entities.isPending && <Loading />}
-      {entities.isError && <QueryError error={entities.error} onRetry={() => void entities.refetch()} />}
+      {entities.isError && <QueryError error={entities.error} onRetry={() => void all.refetch()} />}
       {entities.data?.length === 0 && <p>{fr.picker.empty}</p>}
       <ul className="fr-grid-row fr-grid-row--gutters fr-raw-list" aria-label={fr.picker.title}>
         {entities.data?.map((entity) => (
@@ -26,7 +28,7 @@ export function EntityPickerPage() {
               title={entity.name}
               titleAs="h2"
               desc={`${entity.shortName} · ${entity.code}`}
-              detail={entity.code === lastUsed ? fr.picker.lastUsed : fr.picker.services(entity.services.length)}
+              detail={[entity.myRoles.map((role) => sessionFr.roles[role] ?? role).join(', '), entity.code === lastUsed ? fr.picker.lastUsed : null].filter(Boolean).join(' · ')}
               imageUrl={entityPictogram(entity.code)}
               imageSvg
               linkProps={{ to: `/e/${encodeURIComponent(entity.code)}/courriers` }}

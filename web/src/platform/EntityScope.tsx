@@ -12,7 +12,8 @@ export function EntityScope() {
   const entities = useEntities();
   if (entities.isError) return <QueryError error={entities.error} onRetry={() => void entities.refetch()} />;
   if (entity === undefined) return <Loading />;
-  if (entity === null) {
+  // An entity where the agent holds no role is, for this agent, an entity without mail to show.
+  if (entity === null || entity.myRoles.length === 0) {
     return (
       <>
         <h1>{fr.unknownEntityTitle}</h1>

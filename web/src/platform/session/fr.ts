@@ -1,0 +1,25 @@
+/** French texts of signing in and out. */
+export const fr = {
+  title: 'Se connecter à Octo',
+  lead: 'Accédez au courrier de votre entité avec votre compte professionnel.',
+  email: 'Adresse électronique professionnelle',
+  emailHint: 'Format attendu : prenom.nom@administration.gouv.fr',
+  password: 'Mot de passe',
+  submit: 'Se connecter',
+  submitting: 'Connexion…',
+  proConnect: 'S’identifier avec ProConnect',
+  proConnectWhat: 'Qu’est-ce que ProConnect ?',
+  or: 'ou',
+  missingFields: 'Saisissez votre adresse électronique et votre mot de passe.',
+  signOut: 'Se déconnecter',
+  signedInAs: (name: string) => `Connecté : ${name}`,
+  sessionEnded: 'Votre session a pris fin : reconnectez-vous pour continuer.',
+  roles: {
+    platform_admin: 'Administration de la plateforme',
+    entity_admin: 'Administration de l’entité',
+    mailroom_agent: 'Bureau du courrier',
+    service_agent: 'Agent de service',
+    head_of_service: 'Chef de service (signataire)',
+    auditor: 'Auditeur (lecture seule)',
+  } as Record<string, string>,
+} as const;
