@@ -60,7 +60,7 @@ export async function startClamd(options: ClamdTestOptions = {}): Promise<TestCl
     `DatabaseDirectory ${database}`,
     `TemporaryDirectory ${own}`,
     `PidFile ${path.join(own, 'clamd.pid')}`,
-    'LogFile /dev/null',
+    `LogFile ${path.join(own, 'clamd.log')}`,
     `ScanMail ${options.scanMail ? 'yes' : 'no'}`,
     ...(options.streamMaxLength ? [`StreamMaxLength ${options.streamMaxLength}`] : []),
   ].join('\n');
@@ -83,7 +83,8 @@ export async function startClamd(options: ClamdTestOptions = {}): Promise<TestCl
   }
   if (!ready) {
     child.kill('SIGKILL');
-    throw new Error(`clamd did not start: ${stderr}`);
+    const log = await fs.readFile(path.join(own, 'clamd.log'), 'utf8').catch(() => '');
+    throw new Error(`clamd did not start: ${stderr}\n${log}`);
   }
   return {
     socket,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/define-job.ts';
-import { rescanHeldEntry } from './antivirus-rescan.service.ts';
 
 /**
  * Scans again a file held because clamd could not be reached; registers it once clean. Retries
@@ -12,6 +11,8 @@ export const antivirusRescanJob = defineJob({
   payload: z.object({ entityId: z.string().min(1), quarantineId: z.string().min(1) }),
   retry: { attempts: 12, backoffSeconds: 30 },
   async handler(ctx, { entityId, quarantineId }) {
+    // Loaded here: the rescan goes back through intake, which enqueues this job (an import cycle otherwise).
+    const { rescanHeldEntry } = await import('./antivirus-rescan.service.ts');
     const outcome = await rescanHeldEntry(ctx, entityId, quarantineId);
     if (outcome.outcome === 'still-held') throw new Error(`antivirus scan still impossible: ${outcome.message}`);
     return outcome.outcome === 'skipped' ? 'skipped' : 'done';
