@@ -51,6 +51,7 @@ export function AppHeader() {
         ...(code
           ? [{ iconId: 'fr-icon-building-line' as const, text: fr.changeEntity, linkProps: { to: '/' } }]
           : []),
+        { iconId: 'fr-icon-settings-5-line' as const, text: 'Administration', linkProps: { to: '/administration/antivirus' } },
       ]}
       navigation={code ? navigationFor(code, pathname) : undefined}
       {...(code
