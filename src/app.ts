@@ -19,10 +19,19 @@ import { acknowledgementRoutes } from './registry/acknowledgement.routes.ts';
 import { registryRoutes } from './registry/mail-item.routes.ts';
 import { statisticsRoutes } from './registry/statistics.routes.ts';
 import { adminRoutes } from './platform/auth/admin.routes.ts';
+import { antivirusRoutes } from './capture/antivirus/antivirus.routes.ts';
 
 // The composition root: the one place that knows every capability.
 const ALL_JOBS: JobDefinition[] = [...captureJobs];
-const ALL_ROUTES = [registryRoutes, handlingRoutes, acknowledgementRoutes, statisticsRoutes, captureRoutes, adminRoutes];
+const ALL_ROUTES = [
+  registryRoutes,
+  handlingRoutes,
+  acknowledgementRoutes,
+  statisticsRoutes,
+  captureRoutes,
+  adminRoutes,
+  antivirusRoutes,
+];
 
 export interface App {
   ctx: Ctx;

@@ -5,6 +5,7 @@ import { requireEntity } from '../registry/index.ts';
 import { findDocument, insertDocument, listDocuments, listPages, replacePages } from './document.queries.ts';
 import { findOpenQuarantineForDocument } from './quarantine.queries.ts';
 import type { CaptureDocumentTable } from './tables.ts';
+import { assertNotInfected } from './antivirus/index.ts';
 
 export interface DocumentView {
   id: string;
@@ -64,6 +65,7 @@ export async function mailItemIdOfDocument(ctx: Ctx, entityCode: string, documen
 
 export async function getDocumentFile(ctx: Ctx, entityCode: string, documentId: string, version: 'original' | 'searchable') {
   const doc = await requireDocument(ctx, entityCode, documentId);
+  await assertNotInfected(ctx, [doc.sha256, ...(doc.searchable_sha256 ? [doc.searchable_sha256] : [])]);
   if (version === 'searchable') {
     if (!doc.searchable_sha256) throw new OctoError('REGISTRY_NO_SEARCHABLE_VERSION', `document ${documentId} has no searchable version`);
     const base = doc.filename.replace(/\.[^.]+$/, '');

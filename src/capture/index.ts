@@ -11,4 +11,5 @@ export {
 } from './quarantine.service.ts';
 
 import { processMailItemJob } from './jobs/process-mail-item.job.ts';
-export const captureJobs = [processMailItemJob];
+import { antivirusRescanJob } from './antivirus/antivirus-rescan.job.ts';
+export const captureJobs = [processMailItemJob, antivirusRescanJob];

@@ -7,6 +7,7 @@ import { processMailItemJob } from './jobs/process-mail-item.job.ts';
 import { findItemsHoldingFile, insertDocument, replacePages, updateDocument } from './document.queries.ts';
 import { quarantineFile, toQuarantineView, type QuarantineEntryView } from './quarantine.service.ts';
 import type { CaptureDocumentTable, DocumentKind, DocumentRole } from './tables.ts';
+import { screenReceivedFile } from './antivirus/index.ts';
 
 export interface IntakeFile {
   filename: string;
@@ -64,6 +65,9 @@ export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChan
   const entity = await requireEntity(ctx, entityCode);
   // Sniffed once here; a refusal is left for prepareFile to turn into a quarantine entry.
   const sniffed = file.bytes.length > 0 ? await sniffFile(file.bytes, file.filename).catch(() => undefined) : undefined;
+  // Antivirus first: an infected or unscannable file is kept aside before anything is registered.
+  const held = await screenReceivedFile(ctx, { entity, channel, filename: file.filename, bytes: file.bytes }, sniffed);
+  if (held) return { filename: file.filename, quarantine: held };
 
   let documents: PreparedDocument[];
   let email: ParsedEmail | null = null;

@@ -10,6 +10,7 @@ import {
   resolveQuarantineEntry,
 } from './quarantine.queries.ts';
 import type { CaptureQuarantineTable } from './tables.ts';
+import { assertQuarantineOriginalServable } from './antivirus/index.ts';
 
 export interface QuarantineEntryView {
   id: string;
@@ -104,6 +105,7 @@ export async function getQuarantineOriginal(ctx: Ctx, entityCode: string, id: st
   const row = await findQuarantineEntry(ctx.db, entity.id, id);
   if (!row) throw new OctoError('REGISTRY_QUARANTINE_NOT_FOUND', `quarantine ${id} not found`);
   if (!row.sha256) throw new OctoError('REGISTRY_QUARANTINE_NOT_FOUND', `quarantine ${id} has no stored file`);
+  await assertQuarantineOriginalServable(ctx, row);
   return { filename: row.filename, bytes: await ctx.blobs.get(row.sha256) };
 }
 

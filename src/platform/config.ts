@@ -24,6 +24,11 @@ const ConfigSchema = z.object({
   maxPixelsPerPage: z.coerce.number().int().positive().describe('OCTO_MAX_PIXELS_PER_PAGE: nombre maximal de pixels d’une page image (protection contre les « bombes »). Défaut : 40 000 000'),
   maxPages: z.coerce.number().int().positive().describe('OCTO_MAX_PAGES: nombre maximal de pages d’un document. Défaut : 500'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).describe('OCTO_LOG_LEVEL: niveau de journalisation. Défaut : info'),
+  clamavSocket: z.string().min(1).optional().describe('OCTO_CLAMAV_SOCKET: socket Unix de clamd (ClamAV), par exemple /run/clamav/clamd.ctl : chaque fichier reçu est analysé avant d’être enregistré. Absent (et OCTO_CLAMAV_HOST absent) : aucune analyse antivirus'),
+  clamavHost: z.string().min(1).optional().describe('OCTO_CLAMAV_HOST: adresse de clamd en TCP (à la place du socket Unix)'),
+  clamavPort: z.coerce.number().int().min(1).max(65535).describe('OCTO_CLAMAV_PORT: port TCP de clamd. Défaut : 3310'),
+  clamavTimeoutSeconds: z.coerce.number().int().min(1).max(3600).describe('OCTO_CLAMAV_TIMEOUT_SECONDS: délai maximal d’une analyse ; au-delà, le fichier est retenu en quarantaine et analysé de nouveau plus tard. Défaut : 60'),
+  clamavMaxMb: z.coerce.number().positive().describe('OCTO_CLAMAV_MAX_MB: taille maximale envoyée à clamd, en Mo (StreamMaxLength de clamd doit être au moins égal) ; un fichier plus gros est retenu en quarantaine. Défaut : 100'),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
@@ -43,12 +48,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxPixelsPerPage: env.OCTO_MAX_PIXELS_PER_PAGE ?? 40_000_000,
     maxPages: env.OCTO_MAX_PAGES ?? 500,
     logLevel: env.OCTO_LOG_LEVEL ?? 'info',
+    clamavSocket: env.OCTO_CLAMAV_SOCKET || undefined,
+    clamavHost: env.OCTO_CLAMAV_HOST || undefined,
+    clamavPort: env.OCTO_CLAMAV_PORT ?? 3310,
+    clamavTimeoutSeconds: env.OCTO_CLAMAV_TIMEOUT_SECONDS ?? 60,
+    clamavMaxMb: env.OCTO_CLAMAV_MAX_MB ?? 100,
     ...authConfigRaw(env),
     ...overrides,
   };
   const parsed = ConfigSchema.safeParse(raw);
   const problems = parsed.success
-    ? checkAuthConfig(parsed.data)
+    ? [
+        ...checkAuthConfig(parsed.data),
+        ...(parsed.data.clamavSocket && parsed.data.clamavHost ? ['OCTO_CLAMAV_SOCKET et OCTO_CLAMAV_HOST : indiquez l’un ou l’autre, pas les deux'] : []),
+      ]
     : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   if (!parsed.success || problems.length > 0) {
     throw new Error(`Configuration invalide :\n${problems.map((p) => `- ${p}`).join('\n')}`);

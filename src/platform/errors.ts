@@ -124,6 +124,24 @@ export const ERROR_CATALOGUE = {
     fr: 'Régime invalide : utilisez sva (silence vaut acceptation), svr (silence vaut rejet) ou none (pas de décision implicite).',
   },
   REGISTRY_DEADLINE_INVALID_INPUT: { status: 400, fr: 'Calcul de délai impossible :' },
+
+  // capture: antivirus (ClamAV)
+  CAPTURE_VIRUS_FOUND: {
+    status: 422,
+    fr: 'L’antivirus a détecté un virus ou un code malveillant : le fichier est conservé en quarantaine et n’est jamais transmis aux agents.',
+  },
+  CAPTURE_ANTIVIRUS_UNAVAILABLE: {
+    status: 503,
+    fr: 'Analyse antivirus impossible : le fichier est retenu en quarantaine, sans être transmis aux agents, et sera analysé de nouveau automatiquement.',
+  },
+  CAPTURE_INFECTED_FILE_WITHHELD: {
+    status: 403,
+    fr: 'Ce fichier contient un virus : il ne peut pas être téléchargé ni affiché.',
+  },
+  CAPTURE_UNSCANNED_FILE_WITHHELD: {
+    status: 409,
+    fr: 'Ce fichier n’a pas encore été analysé par l’antivirus : il ne peut pas être téléchargé avant la fin de son analyse.',
+  },
 } as const satisfies Record<string, { status: number; fr: string }>;
 
 export type OctoErrorCode = keyof typeof ERROR_CATALOGUE;

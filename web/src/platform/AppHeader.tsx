@@ -54,6 +54,7 @@ export function AppHeader({ session }: { session: Session | null }) {
         session
           ? [
               ...(code ? [{ iconId: 'fr-icon-building-line' as const, text: fr.changeEntity, linkProps: { to: '/' } }] : []),
+              { iconId: 'fr-icon-settings-5-line' as const, text: 'Administration', linkProps: { to: '/administration/antivirus' } },
               {
                 iconId: 'fr-icon-account-circle-line' as const,
                 text: session.principal.displayName,

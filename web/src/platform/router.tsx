@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { UploadPage } from '../capture/UploadPage.tsx';
+import { AntivirusPage } from '../capture/antivirus/AntivirusPage.tsx';
 import { InboxPage } from '../registry/InboxPage.tsx';
 import { DeadlinesPage } from '../registry/handling/DeadlinesPage.tsx';
 import { MailItemPage } from '../registry/MailItemPage.tsx';
@@ -30,6 +31,7 @@ export const router = createBrowserRouter([
           { path: 'pilotage', element: <StatisticsPage /> },
         ],
       },
+      { path: '/administration/antivirus', element: <AntivirusPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

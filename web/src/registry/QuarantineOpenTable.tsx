@@ -8,6 +8,9 @@ import { ChannelBadge } from './ChannelBadge.tsx';
 import { fr } from './fr.ts';
 import { MailItemLink } from './MailItemLink.tsx';
 
+const WITHHELD_CODES = new Set(['CAPTURE_VIRUS_FOUND', 'CAPTURE_ANTIVIRUS_UNAVAILABLE']);
+const WITHHELD_TEXT = 'Téléchargement bloqué (antivirus)';
+
 export function QuarantineOpenTable({
   entries,
   onDismiss,
@@ -37,6 +40,10 @@ export function QuarantineOpenTable({
         <code key="code">{entry.code}</code>,
         entry.mailItemChrono ? <MailItemLink key="chrono" entityCode={code} chrono={entry.mailItemChrono} /> : '—',
         <span key="actions" className="octo-nowrap">
+          {/* An infected or not yet scanned file is never served (the API refuses it too). */}
+          {WITHHELD_CODES.has(entry.code) ? (
+            <span className="fr-text--xs octo-muted fr-mr-1w">{WITHHELD_TEXT}</span>
+          ) : (
           <Button
             size="small"
             priority="tertiary"
@@ -47,6 +54,7 @@ export function QuarantineOpenTable({
           >
             {fr.quarantine.download}
           </Button>
+          )}
           <Button
             size="small"
             priority="secondary"
