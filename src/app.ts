@@ -18,10 +18,17 @@ import { handlingRoutes } from './registry/handling.routes.ts';
 import { acknowledgementRoutes } from './registry/acknowledgement.routes.ts';
 import { registryRoutes } from './registry/mail-item.routes.ts';
 import { statisticsRoutes } from './registry/statistics.routes.ts';
+import { learnFromCorrection } from './indexing/index.ts';
+import { onHandlingCorrected } from './registry/index.ts';
+import { routingRoutes } from './indexing/routing/routing.routes.ts';
+import { basketRoutes } from './registry/baskets.routes.ts';
 
 // The composition root: the one place that knows every capability.
 const ALL_JOBS: JobDefinition[] = [...captureJobs];
 const ALL_ROUTES = [registryRoutes, handlingRoutes, acknowledgementRoutes, statisticsRoutes, captureRoutes];
+ALL_ROUTES.push(routingRoutes, basketRoutes);
+// The router learns from agents' corrections of service and request type.
+onHandlingCorrected(learnFromCorrection);
 
 export interface App {
   ctx: Ctx;

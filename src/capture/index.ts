@@ -12,3 +12,4 @@ export {
 
 import { processMailItemJob } from './jobs/process-mail-item.job.ts';
 export const captureJobs = [processMailItemJob];
+export { extractTextFromFile, type ExtractedText } from './extract-text.ts';

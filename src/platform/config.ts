@@ -24,6 +24,7 @@ const ConfigSchema = z.object({
   maxPixelsPerPage: z.coerce.number().int().positive().describe('OCTO_MAX_PIXELS_PER_PAGE: nombre maximal de pixels d’une page image (protection contre les « bombes »). Défaut : 40 000 000'),
   maxPages: z.coerce.number().int().positive().describe('OCTO_MAX_PAGES: nombre maximal de pages d’un document. Défaut : 500'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).describe('OCTO_LOG_LEVEL: niveau de journalisation. Défaut : info'),
+  routingMinConfidence: z.coerce.number().min(0).max(1).describe('OCTO_ROUTING_MIN_CONFIDENCE: confiance minimale (0 à 1) pour que le classifieur attribue seul un courrier ; en dessous, il s’abstient et le courrier attend dans la bannette « à qualifier ». Défaut : 0.8'),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
@@ -43,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxPixelsPerPage: env.OCTO_MAX_PIXELS_PER_PAGE ?? 40_000_000,
     maxPages: env.OCTO_MAX_PAGES ?? 500,
     logLevel: env.OCTO_LOG_LEVEL ?? 'info',
+    routingMinConfidence: env.OCTO_ROUTING_MIN_CONFIDENCE ?? 0.8,
     ...authConfigRaw(env),
     ...overrides,
   };

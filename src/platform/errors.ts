@@ -124,6 +124,12 @@ export const ERROR_CATALOGUE = {
     fr: 'Régime invalide : utilisez sva (silence vaut acceptation), svr (silence vaut rejet) ou none (pas de décision implicite).',
   },
   REGISTRY_DEADLINE_INVALID_INPUT: { status: 400, fr: 'Calcul de délai impossible :' },
+  REGISTRY_BASKET_NOT_FOUND: { status: 404, fr: 'Bannette inconnue : à-qualifier, a-traiter, en-copie ou en-retard.' },
+
+  // indexing: routing rules and classifier
+  INDEXING_ROUTING_RULE_NOT_FOUND: { status: 404, fr: 'Règle d’aiguillage introuvable.' },
+  INDEXING_ROUTING_RULE_INVALID: { status: 400, fr: 'Règle d’aiguillage invalide :' },
+  INDEXING_ROUTING_NO_TEXT: { status: 422, fr: 'Aucun texte à aiguiller : le document ne contient aucun texte lisible.' },
 } as const satisfies Record<string, { status: number; fr: string }>;
 
 export type OctoErrorCode = keyof typeof ERROR_CATALOGUE;
