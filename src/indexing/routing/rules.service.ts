@@ -71,7 +71,11 @@ async function checkedColumns(ctx: Ctx, entityCode: string, input: RuleInput) {
   if (columns.sender_address && !/^[^@\s]+@[^@\s]+$/.test(columns.sender_address)) throw invalid(`adresse d’expéditeur incorrecte : ${columns.sender_address}.`);
   if (columns.sender_domain && !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(columns.sender_domain)) throw invalid(`domaine incorrect : ${columns.sender_domain}.`);
   if (columns.service_code) {
-    await requireService(ctx, entityCode, columns.service_code);
+    const known = await requireService(ctx, entityCode, columns.service_code).then(() => true, (error: unknown) => {
+      if (error instanceof OctoError && error.code === 'REGISTRY_ENTITY_NOT_FOUND') throw error;
+      return false;
+    });
+    if (!known) throw invalid(`service inconnu : ${columns.service_code}.`);
   }
   if (columns.request_type_code) {
     const types = await listRequestTypeViews(ctx, entityCode);
