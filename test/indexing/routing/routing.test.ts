@@ -3,17 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { ingestFile } from '../../../src/capture/index.ts';
 import { labelledLetters } from '../../../bench/routing/labelled-mail.ts';
+import { eml } from './eml.ts';
 import { mailroomOf, signInAgent, startTestApp, TEST_DIALECT, type SignedInAgent, type TestApp } from '../../helpers/test-app.ts';
-
-let counter = 0;
-/** A plain e-mail as a mailbox would deliver it: no OCR, so the tests stay quick. */
-export function eml(subject: string, body: string, from = 'karim.benali@gmail.com', to = 'pref-courrier@rhone.gouv.fr'): Buffer {
-  counter += 1;
-  return Buffer.from(
-    [`From: Expéditeur <${from}>`, `To: ${to}`, `Subject: =?utf-8?B?${Buffer.from(subject).toString('base64')}?=`, 'Date: Mon, 01 Jun 2026 10:00:00 +0200',
-      `Message-ID: <routing-${counter}-${Date.now()}@test.invalid>`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', body, ''].join('\r\n'),
-  );
-}
 
 describe(`routing: rules, classifier, corrections (${TEST_DIALECT})`, () => {
   let t: TestApp;
