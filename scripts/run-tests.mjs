@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
+// Suites under those folders that do use a database run on both dialects.
+const USES_DATABASE = ['test/indexing/routing/routing.test.ts'];
 const DATABASE_FREE = ['test/indexing/', 'test/registry/deadlines/', 'test/capture/files/', 'test/capture/email/', 'test/capture/ocr/', 'test/e2e/snippet.test.ts'];
 
 function testFiles(dir) {
@@ -18,7 +20,7 @@ function testFiles(dir) {
 const onPostgres = process.env.OCTO_TEST_DIALECT === 'postgres';
 const only = process.argv.slice(2);
 const files = (only.length ? only : testFiles('test'))
-  .filter((file) => !onPostgres || !DATABASE_FREE.some((prefix) => file.startsWith(prefix)))
+  .filter((file) => !onPostgres || USES_DATABASE.includes(file) || !DATABASE_FREE.some((prefix) => file.startsWith(prefix)))
   .sort();
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

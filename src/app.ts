@@ -20,6 +20,10 @@ import { registryRoutes } from './registry/mail-item.routes.ts';
 import { statisticsRoutes } from './registry/statistics.routes.ts';
 import { adminRoutes } from './platform/auth/admin.routes.ts';
 import { antivirusRoutes } from './capture/antivirus/antivirus.routes.ts';
+import { learnFromCorrection } from './indexing/index.ts';
+import { onHandlingCorrected } from './registry/index.ts';
+import { routingRoutes } from './indexing/routing/routing.routes.ts';
+import { basketRoutes } from './registry/baskets.routes.ts';
 
 // The composition root: the one place that knows every capability.
 const ALL_JOBS: JobDefinition[] = [...captureJobs];
@@ -31,7 +35,11 @@ const ALL_ROUTES = [
   captureRoutes,
   adminRoutes,
   antivirusRoutes,
+  routingRoutes,
+  basketRoutes,
 ];
+// The router learns from agents' corrections of service and request type.
+onHandlingCorrected(learnFromCorrection);
 
 export interface App {
   ctx: Ctx;

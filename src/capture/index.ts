@@ -13,3 +13,4 @@ export {
 import { processMailItemJob } from './jobs/process-mail-item.job.ts';
 import { antivirusRescanJob } from './antivirus/antivirus-rescan.job.ts';
 export const captureJobs = [processMailItemJob, antivirusRescanJob];
+export { extractTextFromFile, type ExtractedText } from './extract-text.ts';

@@ -1,4 +1,4 @@
-import { indexMailItemFields, type DocumentText } from '../indexing/index.ts';
+import { indexMailItemFields, routeIndexedMailItem, type DocumentText } from '../indexing/index.ts';
 import type { Ctx } from '../platform/context.ts';
 import { frenchMessageFor, isOctoError } from '../platform/errors.ts';
 import { completeMailItemIndexing, getMailItemState, setMailItemStatus, type MailStatus } from '../registry/index.ts';
@@ -140,6 +140,15 @@ export async function processMailItem(ctx: Ctx, entityId: string, mailItemId: st
       searchBody: `${searchBody}\n${fields.map((f) => f.value).join('\n')}`,
     });
   });
+  // Routing (rule, classifier or abstention) once the text is known; it runs once per item.
+  if (texts.length > 0) {
+    const email = item.email as { subject?: string; from?: { address?: string }; to?: Array<{ address?: string }> } | null;
+    await routeIndexedMailItem(ctx, entityId, mailItemId, {
+      text: [email?.subject ?? '', ...texts.flatMap((t) => t.pages)].join('\n'),
+      senderAddress: email?.from?.address ?? null,
+      mailboxes: (email?.to ?? []).flatMap((a) => (a.address ? [a.address] : [])),
+    });
+  }
   return 'done';
 }
 

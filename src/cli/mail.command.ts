@@ -93,3 +93,30 @@ export function registerMailCommands(program: Command, withApp: OpenAppFn): void
         );
       }));
 }
+
+/** `octo mail basket`: the baskets as the web app shows them (the CLI acts for the whole entity, or one service). */
+export function registerBasketCommand(program: Command, withApp: OpenAppFn): void {
+  const mail = program.commands.find((c) => c.name() === 'mail')!;
+  mail
+    .command('basket')
+    .description('Une bannette : à qualifier, à traiter, en copie, en retard (filtres par service, canal, type, échéance)')
+    .requiredOption('--entity <code>', 'code de l’entité')
+    .addOption(new Option('--basket <code>', 'bannette').choices(['a-qualifier', 'a-traiter', 'en-copie', 'en-retard']).default('a-traiter'))
+    .option('--service <code>', 'seulement ce service (et ses sous-services)')
+    .addOption(new Option('--channel <canal>', 'canal').choices(['scan', 'upload', 'email', 'api', 'form', 'transfer']))
+    .option('--type <code>', 'type de demande')
+    .option('--deadline-by <AAAA-MM-JJ>', 'décision implicite au plus tard ce jour')
+    .option('--json', 'sortie JSON')
+    .action((o: { entity: string; basket: string; service?: string; channel?: never; type?: string; deadlineBy?: string; json?: boolean }) =>
+      withApp(async (app) => {
+        const { listBasketItems } = await import('../registry/index.ts');
+        const result = await listBasketItems(app.ctx, o.entity, o.basket, { wholeEntity: true, serviceIds: [] }, {
+          service: o.service, channel: o.channel, type: o.type, deadlineBy: o.deadlineBy, pageSize: 200,
+        });
+        const text = [
+          `${result.basket.label} : ${result.total} courrier(s)`,
+          ...result.items.map((i) => `${i.chrono}  ${i.service?.code ?? '—'}  ${i.requestType?.code ?? '—'}  ${i.implicitDecisionDate ? `échéance ${i.implicitDecisionDate} (${i.daysLeft} j)` : 'sans échéance'}  ${i.subject ?? '(sans objet)'}`),
+        ].join('\n');
+        process.stdout.write(o.json ? `${JSON.stringify(result, null, 2)}\n` : `${text}\n`);
+      }));
+}

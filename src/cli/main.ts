@@ -11,7 +11,8 @@ import { registerAckCommands } from './ack.command.ts';
 import { registerAuditCommands } from './audit.command.ts';
 import { registerCalendarCommands } from './calendar.command.ts';
 import { registerEntityCommands } from './entity.command.ts';
-import { registerMailCommands } from './mail.command.ts';
+import { registerBasketCommand, registerMailCommands } from './mail.command.ts';
+import { registerRouteCommands } from './route.command.ts';
 import { registerStatsCommands } from './stats.command.ts';
 import { registerUserCommands } from './user.command.ts';
 import { registerAntivirusCommands } from './antivirus.command.ts';
@@ -26,7 +27,9 @@ program
   .helpOption('-h, --help', 'affiche l’aide de la commande')
   .helpCommand('help [commande]', 'affiche l’aide d’une commande')
   .showHelpAfterError('(octo --help ou octo COMMANDE --help pour l’aide)')
-  .configureOutput({ outputError: (text, write) => write(frenchCommanderError(text)) });
+  .configureOutput({ outputError: (text, write) => write(frenchCommanderError(text)) })
+  // A subcommand's options belong to it (octo route --entity … FILE and octo route rules add --entity …).
+  .enablePositionalOptions();
 
 /** Commander writes its usage errors in English: say them in French. */
 function frenchCommanderError(text: string): string {
@@ -207,6 +210,8 @@ registerCalendarCommands(program);
 registerUserCommands(program, withApp);
 registerEntityCommands(program, withApp);
 registerMailCommands(program, withApp);
+registerBasketCommand(program, withApp);
+registerRouteCommands(program, withApp);
 registerAckCommands(program, withApp);
 registerStatsCommands(program, withApp);
 registerAntivirusCommands(program, withApp);

@@ -11,3 +11,5 @@ export { isPersonName } from './sender.ts';
 // Storage of extracted fields (field.service.ts, written alongside by the capture/registry side).
 export { indexMailItemFields, listFieldViews } from './field.service.ts';
 export type { DocumentText, FieldView } from './field.service.ts';
+// Routing: rules, the trainable classifier, the decision recorded per item.
+export { routeIndexedMailItem, learnFromCorrection } from './routing/routing.service.ts';

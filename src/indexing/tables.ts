@@ -1,3 +1,5 @@
+import type { RoutingTables } from './routing/tables.ts';
+
 export interface IndexingFieldTable {
   id: string;
   entity_id: string;
@@ -14,6 +16,6 @@ export interface IndexingFieldTable {
   details: string; // JSON
 }
 
-export interface IndexingTables {
+export interface IndexingTables extends RoutingTables {
   indexing_field: IndexingFieldTable;
 }

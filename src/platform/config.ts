@@ -29,6 +29,7 @@ const ConfigSchema = z.object({
   clamavPort: z.coerce.number().int().min(1).max(65535).describe('OCTO_CLAMAV_PORT: port TCP de clamd. Défaut : 3310'),
   clamavTimeoutSeconds: z.coerce.number().int().min(1).max(3600).describe('OCTO_CLAMAV_TIMEOUT_SECONDS: délai maximal d’une analyse ; au-delà, le fichier est retenu en quarantaine et analysé de nouveau plus tard. Défaut : 60'),
   clamavMaxMb: z.coerce.number().positive().describe('OCTO_CLAMAV_MAX_MB: taille maximale envoyée à clamd, en Mo (StreamMaxLength de clamd doit être au moins égal) ; un fichier plus gros est retenu en quarantaine. Défaut : 100'),
+  routingMinConfidence: z.coerce.number().min(0).max(1).describe('OCTO_ROUTING_MIN_CONFIDENCE: confiance minimale (0 à 1) pour que le classifieur attribue seul un courrier ; en dessous, il s’abstient et le courrier attend dans la bannette « à qualifier ». Défaut : 0.8'),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
@@ -53,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     clamavPort: env.OCTO_CLAMAV_PORT ?? 3310,
     clamavTimeoutSeconds: env.OCTO_CLAMAV_TIMEOUT_SECONDS ?? 60,
     clamavMaxMb: env.OCTO_CLAMAV_MAX_MB ?? 100,
+    routingMinConfidence: env.OCTO_ROUTING_MIN_CONFIDENCE ?? 0.8,
     ...authConfigRaw(env),
     ...overrides,
   };

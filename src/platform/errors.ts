@@ -142,6 +142,12 @@ export const ERROR_CATALOGUE = {
     status: 409,
     fr: 'Ce fichier n’a pas encore été analysé par l’antivirus : il ne peut pas être téléchargé avant la fin de son analyse.',
   },
+  REGISTRY_BASKET_NOT_FOUND: { status: 404, fr: 'Bannette inconnue : à-qualifier, a-traiter, en-copie ou en-retard.' },
+
+  // indexing: routing rules and classifier
+  INDEXING_ROUTING_RULE_NOT_FOUND: { status: 404, fr: 'Règle d’aiguillage introuvable.' },
+  INDEXING_ROUTING_RULE_INVALID: { status: 400, fr: 'Règle d’aiguillage invalide :' },
+  INDEXING_ROUTING_NO_TEXT: { status: 422, fr: 'Aucun texte à aiguiller : le document ne contient aucun texte lisible.' },
 } as const satisfies Record<string, { status: number; fr: string }>;
 
 export type OctoErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -18,7 +18,8 @@ import {
   listLinks,
   listRequestTypes,
 } from './handling.queries.ts';
-import { findMailItemByChrono, updateMailItem } from './mail-item.queries.ts';
+import { notifyHandlingCorrected } from './handling-events.ts';
+import { findMailItemByChrono, findMailItemById, updateMailItem } from './mail-item.queries.ts';
 import { toMailItemSummary } from './mail-item.views.ts';
 import { DEFAULT_REQUEST_TYPES } from './request-types.ts';
 import type { HandlingStatus, RegistryMailItemTable } from './tables.ts';
@@ -117,6 +118,7 @@ export async function qualifyMailItem(ctx: Ctx, entityCode: string, chrono: stri
     ...deadlineColumns(deadlinesOf(item, type), type.ack),
     ...(service ? { service_id: service.id, handling_status: 'assigned' as HandlingStatus } : {}),
   });
+  await notifyHandlingCorrected(ctx, { entityId: entity.id, mailItemId: item.id, requestTypeCode: type.code, serviceCode: service?.code });
   return getHandlingView(ctx, entityCode, chrono);
 }
 
@@ -173,6 +175,7 @@ export async function assignMailItem(ctx: Ctx, entityCode: string, chrono: strin
     assignee_label: input.assigneeLabel ?? null,
     handling_status: status,
   });
+  await notifyHandlingCorrected(ctx, { entityId: entity.id, mailItemId: item.id, serviceCode: service.code });
   return getHandlingView(ctx, entityCode, chrono);
 }
 
@@ -290,5 +293,18 @@ export async function listDeadlineBaskets(ctx: Ctx, entityCode: string, serviceI
     today,
     late: due.filter((r) => r.implicit_decision_date! < today).map(view),
     dueSoon: due.filter((r) => r.implicit_decision_date! >= today).map(view),
+  };
+}
+
+/** An item's chrono and current service and request type codes (what routing compares with). */
+export async function getItemHandlingCodes(ctx: Ctx, entityId: string, mailItemId: string) {
+  const item = await findMailItemById(ctx.db, entityId, mailItemId);
+  if (!item) return null;
+  const type = item.request_type_id ? await findRequestTypeById(ctx.db, entityId, item.request_type_id) : undefined;
+  const services = item.service_id ? await listServices(ctx.db, entityId) : [];
+  return {
+    chrono: item.chrono,
+    serviceCode: services.find((s) => s.id === item.service_id)?.code ?? null,
+    requestTypeCode: type?.code ?? null,
   };
 }

@@ -25,6 +25,7 @@ export {
   commentMailItem,
   copyMailItem,
   getHandlingView,
+  getItemHandlingCodes,
   linkMailItems,
   listDeadlineBaskets,
   listRequestTypeViews,
@@ -53,3 +54,5 @@ export {
 } from './statistics.service.ts';
 export { dayProblem as statisticsDayProblem, periodProblem as statisticsPeriodProblem } from './statistics.schemas.ts';
 export { getServiceContact, updateServiceContact, ServiceContactSchema } from './service-contact.ts';
+export { onHandlingCorrected, type HandlingCorrection } from './handling-events.ts';
+export { BASKETS, listBasketItems, listBaskets, type BasketQuery } from './baskets.service.ts';
