@@ -4,6 +4,7 @@ import {
   changeHandlingStatus,
   commentMailItem,
   copyMailItem,
+  correctMailItemSender,
   getHandlingView,
   linkMailItems,
   listDeadlineBaskets,
@@ -65,6 +66,14 @@ export function registerMailCommands(program: Command, withApp: OpenAppFn): void
     .requiredOption('--text <texte>', 'commentaire')
     .action((chrono: string, o: { entity: string; json?: boolean; text: string }) =>
       withApp(async (app) => output(o.json, chrono, await commentMailItem(app.ctx, o.entity, chrono, o.text))));
+
+  common(mail.command('sender').description('Corrige l’expéditeur ou l’objet lus à l’indexation (chaîne vide : effacer)'))
+    .option('--name <nom>', 'nom de l’expéditeur')
+    .option('--address <adresse>', 'adresse de l’expéditeur (postale ou électronique)')
+    .option('--subject <objet>', 'objet du courrier')
+    .action((chrono: string, o: { entity: string; json?: boolean; name?: string; address?: string; subject?: string }) =>
+      withApp(async (app) =>
+        output(o.json, chrono, await correctMailItemSender(app.ctx, o.entity, chrono, { senderName: o.name, senderAddress: o.address, subject: o.subject }))));
 
   common(mail.command('link').description('Lie à un autre courrier'))
     .requiredOption('--to <chrono>', 'l’autre courrier')

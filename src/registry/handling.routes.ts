@@ -22,6 +22,7 @@ import {
   changeHandlingStatus,
   commentMailItem,
   copyMailItem,
+  correctMailItemSender,
   getHandlingView,
   linkMailItems,
   listDeadlineBaskets,
@@ -90,6 +91,23 @@ export async function handlingRoutes(server: FastifyInstance, _ctx: Ctx) {
     // The other item must be visible too: linking is not a way to learn that a chrono exists.
     await requireItemInScope(req, req.params.code, req.body.chrono, 'read');
     return linkMailItems(req.ctx, req.params.code, req.params.chrono, { otherChrono: req.body.chrono, kind: req.body.kind });
+  });
+
+  app.post('/api/entities/:code/mail-items/:chrono/sender', {
+    schema: {
+      tags,
+      summary: 'Corriger l’expéditeur (nom, adresse) ou l’objet lus à l’indexation ; chaîne vide : effacer',
+      params: ItemParams,
+      body: z.object({
+        senderName: z.string().max(300).nullable().optional(),
+        senderAddress: z.string().max(500).nullable().optional(),
+        subject: z.string().max(1000).nullable().optional(),
+      }),
+      response: replies,
+    },
+  }, async (req) => {
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'register', 'handle');
+    return correctMailItemSender(req.ctx, req.params.code, req.params.chrono, req.body);
   });
 
   app.post('/api/entities/:code/mail-items/:chrono/status', {

@@ -220,6 +220,39 @@ export async function linkMailItems(ctx: Ctx, entityCode: string, chrono: string
   return getHandlingView(ctx, entityCode, chrono);
 }
 
+const EMAIL_ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+/**
+ * An agent corrects what indexing read (or failed to read) of the sender and subject. The
+ * extracted fields stay as they were found; the item's own sender and subject change, in history.
+ */
+export async function correctMailItemSender(
+  ctx: Ctx,
+  entityCode: string,
+  chrono: string,
+  input: { senderName?: string | null; senderAddress?: string | null; subject?: string | null },
+) {
+  const { entity, item } = await requireItem(ctx, entityCode, chrono);
+  const changes: Partial<RegistryMailItemTable> = {};
+  const clean = (value: string | null | undefined) => (value === undefined ? undefined : value?.trim() ? value.trim() : null);
+  const senderName = clean(input.senderName);
+  const senderAddress = clean(input.senderAddress);
+  const subject = clean(input.subject);
+  if (senderName !== undefined) changes.sender_name = senderName;
+  if (senderAddress !== undefined) {
+    if (senderAddress !== null && /@/.test(senderAddress) && !EMAIL_ADDRESS.test(senderAddress)) {
+      throw new OctoError('PLATFORM_VALIDATION_FAILED', 'bad sender e-mail', { detailFr: `Adresse électronique de l’expéditeur invalide : « ${senderAddress} ».` });
+    }
+    changes.sender_address = senderAddress;
+  }
+  if (subject !== undefined) changes.subject = subject;
+  if (Object.keys(changes).length === 0) {
+    throw new OctoError('PLATFORM_VALIDATION_FAILED', 'nothing to correct', { detailFr: 'Indiquez l’expéditeur, son adresse ou l’objet à corriger.' });
+  }
+  await changeItem(ctx, entity.id, item, 'registry.mail_item.sender_corrected', changes);
+  return getHandlingView(ctx, entityCode, chrono);
+}
+
 const REASON_REQUIRED: HandlingStatus[] = ['closed'];
 
 export async function changeHandlingStatus(ctx: Ctx, entityCode: string, chrono: string, input: { status: HandlingStatus; reason?: string | null }) {

@@ -24,6 +24,7 @@ export {
   changeHandlingStatus,
   commentMailItem,
   copyMailItem,
+  correctMailItemSender,
   getHandlingView,
   getItemHandlingCodes,
   linkMailItems,

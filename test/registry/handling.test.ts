@@ -173,6 +173,25 @@ describe(`registry: handling and legal deadlines (${TEST_DIALECT})`, () => {
     assert.equal((await api.inject({ method: 'GET', url: '/api/entities/DREAL-ARA/services/NOPE/contact' })).statusCode, 400);
   });
 
+  it('lets an agent correct the sender and subject indexing read, in the history, and refuses a bad address', async () => {
+    const chrono = await register();
+    const url = `/api/entities/PREF69/mail-items/${chrono}`;
+    const res = await api.inject({ method: 'POST', url: `${url}/sender`, payload: { senderName: 'Mme Jeanne Morel', senderAddress: 'jeanne.morel@example.fr', subject: 'Demande de copie d’acte de naissance' } });
+    assert.equal(res.statusCode, 200, res.body);
+    const item = (await api.inject({ method: 'GET', url })).json();
+    assert.equal(item.senderName, 'Mme Jeanne Morel');
+    assert.equal(item.subject, 'Demande de copie d’acte de naissance');
+    const events = (await api.inject({ method: 'GET', url: `${url}/history` })).json().events;
+    const corrected = events.find((e: { action: string }) => e.action === 'registry.mail_item.sender_corrected');
+    assert.equal(corrected.after.sender_name, 'Mme Jeanne Morel');
+    assert.equal(corrected.actorLabel, 'Nadia Benali');
+    const bad = await api.inject({ method: 'POST', url: `${url}/sender`, payload: { senderAddress: 'jeanne@@example' } });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.json().message, /Adresse électronique de l’expéditeur invalide/);
+    const empty = await api.inject({ method: 'POST', url: `${url}/sender`, payload: {} });
+    assert.equal(empty.statusCode, 400);
+  });
+
   it('answers 404 to another entity and rejects unknown types and services', async () => {
     const chrono = await register();
     assert.equal((await post(`/api/entities/ARS-ARA/mail-items/${chrono}/qualify`, { requestTypeCode: 'DEMANDE' })).statusCode, 404);
