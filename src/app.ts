@@ -18,15 +18,20 @@ import { handlingRoutes } from './registry/handling.routes.ts';
 import { acknowledgementRoutes } from './registry/acknowledgement.routes.ts';
 import { registryRoutes } from './registry/mail-item.routes.ts';
 import { statisticsRoutes } from './registry/statistics.routes.ts';
+import { mailboxRoutes } from './capture/mailboxes/mailbox.routes.ts';
+import { startMailboxPoller } from './capture/mailboxes/mailbox.service.ts';
+import { seedPilotGatewayAddresses } from './capture/smtp-gateway/gateway-address.service.ts';
 
 // The composition root: the one place that knows every capability.
 const ALL_JOBS: JobDefinition[] = [...captureJobs];
-const ALL_ROUTES = [registryRoutes, handlingRoutes, acknowledgementRoutes, statisticsRoutes, captureRoutes];
+const ALL_ROUTES = [registryRoutes, handlingRoutes, acknowledgementRoutes, statisticsRoutes, captureRoutes, mailboxRoutes];
 
 export interface App {
   ctx: Ctx;
   database: Database;
   startWorkers(concurrency?: number): Promise<void>;
+  /** The relève of the active IMAP mailboxes every OCTO_MAILBOX_POLL_SECONDS (serve and worker processes). */
+  startMailboxPoller(): void;
   buildHttpServer(): ReturnType<typeof buildServer>;
   /** Resolves once no job is pending (or the timeout passes: returns false). */
   waitForIdle(timeoutMs?: number): Promise<boolean>;
@@ -62,6 +67,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     ? await createPgBossQueue(config.databaseUrl, ALL_JOBS, () => ctx, logger)
     : createSqliteQueue(() => ctx, logger);
   await seedPilotEntities(ctx);
+  await seedPilotGatewayAddresses(ctx);
 
   let closed = false;
   return {
@@ -70,6 +76,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     async startWorkers(concurrency = config.jobConcurrency) {
       await ctx.jobs.startWorkers(ALL_JOBS, concurrency);
     },
+    startMailboxPoller: () => startMailboxPoller(ctx),
     buildHttpServer: () => buildServer(ctx, ALL_ROUTES),
     async waitForIdle(timeoutMs = 30 * 60_000) {
       const deadline = Date.now() + timeoutMs;

@@ -24,6 +24,14 @@ const ConfigSchema = z.object({
   maxPixelsPerPage: z.coerce.number().int().positive().describe('OCTO_MAX_PIXELS_PER_PAGE: nombre maximal de pixels d’une page image (protection contre les « bombes »). Défaut : 40 000 000'),
   maxPages: z.coerce.number().int().positive().describe('OCTO_MAX_PAGES: nombre maximal de pages d’un document. Défaut : 500'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).describe('OCTO_LOG_LEVEL: niveau de journalisation. Défaut : info'),
+  secretKey: z.string().regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'OCTO_SECRET_KEY doit faire 32 octets, en hexadécimal (64 caractères) ou en base64 (44 caractères)').optional().describe('OCTO_SECRET_KEY: clé AES-256 (32 octets en hexadécimal ou base64) qui chiffre les secrets enregistrés (mots de passe des boîtes aux lettres). Absente : générée au premier besoin dans OCTO_DATA_DIR/secret.key (droits 0600) ; à fixer quand plusieurs machines partagent la base. La changer rend les mots de passe enregistrés illisibles.'),
+  mailboxPollSeconds: z.coerce.number().int().min(0).max(86400).describe('OCTO_MAILBOX_POLL_SECONDS: intervalle de relève des boîtes aux lettres IMAP actives par les processus de traitement, en secondes ; 0 : pas de relève automatique. Défaut : 60'),
+  smtpPort: z.coerce.number().int().min(0).max(65535).optional().describe('OCTO_SMTP_PORT: port de la passerelle SMTP de réception (octo serve --smtp-port). Absent : pas de passerelle.'),
+  smtpHost: z.string().describe('OCTO_SMTP_HOST: adresse d’écoute de la passerelle SMTP. Défaut : OCTO_HOST'),
+  smtpMaxMb: z.coerce.number().positive().describe('OCTO_SMTP_MAX_MB: taille maximale d’un message reçu par la passerelle, en Mo (au-delà : refus SMTP 552). Défaut : 25'),
+  smtpTlsKey: z.string().optional().describe('OCTO_SMTP_TLS_KEY: fichier de clé privée PEM de la passerelle SMTP ; avec OCTO_SMTP_TLS_CERT, STARTTLS est proposé. Absent : pas de STARTTLS (réservé à l’écoute locale ou derrière un relais).'),
+  smtpTlsCert: z.string().optional().describe('OCTO_SMTP_TLS_CERT: fichier de certificat PEM (chaîne complète) de la passerelle SMTP.'),
+  smtpServerName: z.string().describe('OCTO_SMTP_SERVER_NAME: nom annoncé par la passerelle SMTP. Défaut : nom de la machine'),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
@@ -43,6 +51,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxPixelsPerPage: env.OCTO_MAX_PIXELS_PER_PAGE ?? 40_000_000,
     maxPages: env.OCTO_MAX_PAGES ?? 500,
     logLevel: env.OCTO_LOG_LEVEL ?? 'info',
+    secretKey: env.OCTO_SECRET_KEY || undefined,
+    mailboxPollSeconds: env.OCTO_MAILBOX_POLL_SECONDS ?? 60,
+    smtpPort: env.OCTO_SMTP_PORT || undefined,
+    smtpHost: env.OCTO_SMTP_HOST ?? env.OCTO_HOST ?? '127.0.0.1',
+    smtpMaxMb: env.OCTO_SMTP_MAX_MB ?? 25,
+    smtpTlsKey: env.OCTO_SMTP_TLS_KEY || undefined,
+    smtpTlsCert: env.OCTO_SMTP_TLS_CERT || undefined,
+    smtpServerName: env.OCTO_SMTP_SERVER_NAME ?? os.hostname(),
     ...authConfigRaw(env),
     ...overrides,
   };
