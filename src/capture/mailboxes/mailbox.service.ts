@@ -283,7 +283,9 @@ async function syncOnce(ctx: Ctx, entityCode: string, id: string): Promise<Mailb
       const mailbox = client.mailbox;
       if (!mailbox) throw new OctoError('CAPTURE_MAILBOX_FOLDER_MISSING', 'no mailbox selected', { detailFr: `Dossier « ${row.folder} ».` });
       const uidValidity = String(mailbox.uidValidity);
-      const uids = mailbox.exists > 0 ? ((await client.search({ all: true }, { uid: true })) || []) : [];
+      // A message Octo flagged was committed by some relève (the flag comes after the commit):
+      // skipped, so that two mailboxes pointing at one server folder never register it twice.
+      const uids = mailbox.exists > 0 ? ((await client.search({ unKeyword: TAKEN_KEYWORD }, { uid: true })) || []) : [];
       const taken = new Map((await takenMessages(ctx.db, row.id, uidValidity)).map((m) => [Number(m.uid), m]));
       const canKeyword = !mailbox.permanentFlags || mailbox.permanentFlags.has('\\*');
       let destinationReady = false;
