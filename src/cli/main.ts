@@ -12,6 +12,8 @@ import { registerAuditCommands } from './audit.command.ts';
 import { registerCalendarCommands } from './calendar.command.ts';
 import { registerEntityCommands } from './entity.command.ts';
 import { registerMailCommands } from './mail.command.ts';
+import { registerMailboxCommands } from './mailbox.command.ts';
+import { startSmtpGateway } from '../capture/smtp-gateway/smtp-gateway.ts';
 import { registerStatsCommands } from './stats.command.ts';
 import { registerUserCommands } from './user.command.ts';
 import { seedDemoMail } from './demo.ts';
@@ -76,19 +78,24 @@ program
   .option('--host <host>', 'adresse d’écoute', process.env.OCTO_HOST ?? '127.0.0.1')
   .addOption(new Option('--role <role>', 'api, worker ou all').choices(['api', 'all']).default('all'))
   .option('--demo', 'dépose quelques courriers réels de démonstration si le registre est vide')
-  .action(async (opts: { port: string; host: string; role: 'api' | 'all'; demo?: boolean }) => {
-    const config = loadConfig(process.env, { port: Number(opts.port), host: opts.host });
+  .option('--smtp-port <port>', 'démarre aussi la passerelle SMTP de réception sur ce port (défaut : OCTO_SMTP_PORT, sinon pas de passerelle)', process.env.OCTO_SMTP_PORT)
+  .action(async (opts: { port: string; host: string; role: 'api' | 'all'; demo?: boolean; smtpPort?: string }) => {
+    const config = loadConfig(process.env, { port: Number(opts.port), host: opts.host, ...(opts.smtpPort !== undefined ? { smtpPort: Number(opts.smtpPort) } : {}) });
     const app = await openApp(config);
     if (opts.role === 'all') await app.startWorkers();
+    if (opts.role === 'all') app.startMailboxPoller();
     const server = await app.buildHttpServer();
     const address = await server.listen({ port: config.port, host: config.host });
     const shown = address.replace('127.0.0.1', 'localhost');
     process.stdout.write(`Octo est prêt : ${shown}/  (API : ${shown}/api/docs, données : ${config.dataDir})\n`);
+    const smtp = config.smtpPort !== undefined ? await startSmtpGateway(app.ctx, { port: config.smtpPort }) : null;
+    if (smtp) process.stdout.write(`Passerelle SMTP : ${smtp.host}:${smtp.port} (messages jusqu’à ${config.smtpMaxMb} Mo)\n`);
     if (opts.demo) {
       const seeded = await seedDemoMail(app.ctx);
       if (seeded > 0) process.stdout.write(`${seeded} courriers de démonstration déposés (OCR en cours).\n`);
     }
     const stop = async () => {
+      await smtp?.close();
       await server.close();
       await app.close();
       process.exit(0);
@@ -105,6 +112,7 @@ program
     const config = loadConfig(process.env);
     const app = await openApp(config);
     await app.startWorkers(opts.concurrency);
+    app.startMailboxPoller();
     process.stdout.write(`Worker Octo démarré (${app.ctx.jobs.kind}).\n`);
     const stop = async () => {
       await app.close();
@@ -198,6 +206,7 @@ registerCalendarCommands(program);
 registerUserCommands(program, withApp);
 registerEntityCommands(program, withApp);
 registerMailCommands(program, withApp);
+registerMailboxCommands(program, withApp);
 registerAckCommands(program, withApp);
 registerStatsCommands(program, withApp);
 registerAuditCommands(program, () => openApp(loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn' })));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { startSmtpGateway, type SmtpGateway } from '../../../src/capture/smtp-gateway/smtp-gateway.ts';
 import { getMailItemDetail } from '../../../src/registry/index.ts';
 import { corpusFile, mailroomOf, signInAgent, startTestApp, TEST_DIALECT, type SignedInAgent, type TestApp } from '../../helpers/test-app.ts';
@@ -14,7 +14,7 @@ describe(`SMTP gateway (${TEST_DIALECT})`, () => {
   let gateway: SmtpGateway;
   let server: FastifyInstance;
   let admin: SignedInAgent;
-  let transport: nodemailer.Transporter;
+  let transport: Transporter;
 
   before(async () => {
     test = await startTestApp();
