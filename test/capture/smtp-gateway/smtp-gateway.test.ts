@@ -56,8 +56,8 @@ describe(`SMTP gateway (${TEST_DIALECT})`, () => {
         { filename: 'note.txt', content: 'texte joint' },
       ],
     });
-    assert.match(info.response, /^250 .*PREF69-\d{4}-E-\d{6}/);
-    const chrono = /PREF69-\d{4}-E-\d{6}/.exec(info.response)![0];
+    assert.match(String(info.response), /^250 .*PREF69-\d{4}-E-\d{6}/);
+    const chrono = /PREF69-\d{4}-E-\d{6}/.exec(String(info.response))![0];
     const item = await getMailItemDetail(test.app.ctx, 'PREF69', chrono);
     assert.equal(item.channel, 'email');
     assert.equal(item.senderAddress, 'jean.muller@example.org');
@@ -112,7 +112,7 @@ describe(`SMTP gateway (${TEST_DIALECT})`, () => {
       envelope: { from: 'veille@example.org', to: ['signalements@ars-ara.octo.localhost', 'courrier@pref69.octo.localhost', 'courrier@ars-ara.octo.localhost'] },
       raw: eml,
     });
-    assert.match(info.response, /ARS-ARA-\d{4}-E-\d{6}/);
+    assert.match(String(info.response), /ARS-ARA-\d{4}-E-\d{6}/);
     assert.equal((await itemsOf('ARS-ARA')).length, 1, 'two addresses of one entity: one item');
     assert.ok((await itemsOf('PREF69')).length >= 2);
 
@@ -127,7 +127,7 @@ describe(`SMTP gateway (${TEST_DIALECT})`, () => {
   it('a message the intake cannot read is accepted into quarantine, never lost', async () => {
     const encrypted = await corpusFile('eml/unstructured-fake-encrypted-pgp.eml');
     const info = await transport.sendMail({ envelope: { from: 'a@example.org', to: ['courrier@ac-lyon.octo.localhost'] }, raw: encrypted });
-    assert.match(info.response, /quarantaine/);
+    assert.match(String(info.response), /quarantaine/);
     const entries = await test.app.ctx.db.selectFrom('capture_quarantine').selectAll().where('code', '=', 'CAPTURE_EML_ENCRYPTED').execute();
     assert.equal(entries.length, 1);
     assert.equal(entries[0]!.channel, 'email');
