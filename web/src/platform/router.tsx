@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { UploadPage } from '../capture/UploadPage.tsx';
+import { MailboxesPage } from '../capture/mailboxes/MailboxesPage.tsx';
 import { InboxPage } from '../registry/InboxPage.tsx';
 import { DeadlinesPage } from '../registry/handling/DeadlinesPage.tsx';
 import { MailItemPage } from '../registry/MailItemPage.tsx';
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
           { path: 'quarantaine', element: <QuarantinePage /> },
           { path: 'echeances', element: <DeadlinesPage /> },
           { path: 'pilotage', element: <StatisticsPage /> },
+          { path: 'boites-aux-lettres', element: <MailboxesPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
