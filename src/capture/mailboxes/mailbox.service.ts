@@ -213,7 +213,7 @@ function describeImapError(error: unknown, row: CaptureMailboxTable): OctoError 
   const e = error as { authenticationFailed?: boolean; mailboxMissing?: boolean; code?: string; message?: string; responseText?: string; serverResponseCode?: string };
   const where = `${row.host}:${row.port}`;
   if (e.authenticationFailed || e.serverResponseCode === 'AUTHENTICATIONFAILED') {
-    return new OctoError('CAPTURE_MAILBOX_AUTH_FAILED', e.message ?? 'auth failed', { detailFr: `Identifiant « ${row.username} » sur ${where}${e.responseText ? ` (réponse du serveur : ${e.responseText})` : ''}.` });
+    return new OctoError('CAPTURE_MAILBOX_AUTH_FAILED', e.message ?? 'auth failed', { detailFr: `Identifiant « ${row.username} » sur ${where}${e.responseText ? ` (réponse du serveur : ${e.responseText.replace(/\.$/, '')})` : ''}.` });
   }
   if (e.mailboxMissing || e.serverResponseCode === 'NONEXISTENT' || e.serverResponseCode === 'TRYCREATE') {
     return new OctoError('CAPTURE_MAILBOX_FOLDER_MISSING', e.message ?? 'folder missing', { detailFr: `Dossier « ${row.folder} » sur ${where}.` });
