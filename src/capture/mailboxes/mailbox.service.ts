@@ -32,6 +32,7 @@ import {
   type MailboxUpdateInput,
   type MailboxView,
 } from './mailbox.schemas.ts';
+import { receivedMessageFilename } from './received-filename.ts';
 import { secretBoxFor } from './secret-box.ts';
 import type { CaptureMailboxTable } from './tables.ts';
 
@@ -241,16 +242,6 @@ function describeImapError(error: unknown, row: CaptureMailboxTable): OctoError 
   });
 }
 
-function emlFilename(subject: string | undefined, uid: number): string {
-  const slug = (subject ?? '')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${slug || 'courriel'}-${uid}.eml`;
-}
-
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e.message ?? '');
@@ -329,7 +320,7 @@ async function syncOnce(ctx: Ctx, entityCode: string, id: string): Promise<Mailb
           continue;
         }
         try {
-          const intake = await ingestFile(ctx, entity.code, 'email', { filename: emlFilename(subject ?? undefined, uid), bytes }, {
+          const intake = await ingestFile(ctx, entity.code, 'email', { filename: await receivedMessageFilename(bytes), bytes }, {
             onRecorded: (trx, outcome) =>
               insertTakenMessage(trx, {
                 ...record,

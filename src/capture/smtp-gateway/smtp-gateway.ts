@@ -10,6 +10,7 @@ import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 's
 import type { Ctx } from '../../platform/context.ts';
 import { OctoError } from '../../platform/errors.ts';
 import { ingestFile, type IntakeResult } from '../intake.service.ts';
+import { receivedMessageFilename } from '../mailboxes/received-filename.ts';
 import { entityForRecipient } from './gateway-address.service.ts';
 
 export interface SmtpGateway {
@@ -40,14 +41,6 @@ function tlsOptions(ctx: Ctx): { key: Buffer; cert: Buffer } | null {
   return { key: fs.readFileSync(smtpTlsKey), cert: fs.readFileSync(smtpTlsCert) };
 }
 
-function filenameFor(raw: Buffer): string {
-  // The Subject as a file name, read cheaply from the header block (the intake parses the rest).
-  const head = raw.subarray(0, 64 * 1024).toString('latin1').split(/\r?\n\r?\n/, 1)[0] ?? '';
-  const subject = /^subject:[ \t]*([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)/im.exec(head)?.[1] ?? '';
-  const slug = subject.includes('=?') ? '' : subject.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return `${slug || 'courriel'}.eml`;
-}
-
 /** Accepts one received message for every entity among its recipients. */
 async function deliver(ctx: Ctx, session: SMTPServerSession, raw: Buffer): Promise<IntakeResult[]> {
   const entities = new Set<string>();
@@ -60,8 +53,9 @@ async function deliver(ctx: Ctx, session: SMTPServerSession, raw: Buffer): Promi
     ...ctx,
     actor: { type: 'system', id: null, label: 'Passerelle SMTP', source: session.remoteAddress || 'smtp' },
   };
+  const filename = await receivedMessageFilename(raw);
   for (const entityCode of entities) {
-    results.push(await ingestFile(gatewayCtx, entityCode, 'email', { filename: filenameFor(raw), bytes: raw }));
+    results.push(await ingestFile(gatewayCtx, entityCode, 'email', { filename, bytes: raw }));
   }
   return results;
 }
