@@ -314,7 +314,11 @@ async function syncOnce(ctx: Ctx, entityCode: string, id: string): Promise<Mailb
         const earlier = await findTakenByKey(ctx.db, row.id, messageKey);
         if (earlier) {
           // The same message under a new UIDVALIDITY (folder rebuilt, server migrated): not registered twice.
-          await insertTakenMessage(ctx.db, { ...record, outcome: 'already-taken', mail_item_id: earlier.mail_item_id, quarantine_id: earlier.quarantine_id });
+          try {
+            await insertTakenMessage(ctx.db, { ...record, outcome: 'already-taken', mail_item_id: earlier.mail_item_id, quarantine_id: earlier.quarantine_id });
+          } catch (error) {
+            if (!isUniqueViolation(error)) throw error; // another process recorded it first
+          }
           await settle(uid);
           result.messages.push({ uid, subject, outcome: 'already-taken', chrono: null, quarantine: null });
           continue;

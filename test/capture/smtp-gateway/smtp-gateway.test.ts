@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { startSmtpGateway, type SmtpGateway } from '../../../src/capture/smtp-gateway/smtp-gateway.ts';
 import { getMailItemDetail } from '../../../src/registry/index.ts';
-import { corpusFile, mailroomOf, signInAgent, startTestApp, TEST_DIALECT, type SignedInAgent, type TestApp } from '../../helpers/test-app.ts';
+import { corpusFile, FIXTURES, mailroomOf, signInAgent, startTestApp, TEST_DIALECT, type SignedInAgent, type TestApp } from '../../helpers/test-app.ts';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -92,6 +93,10 @@ describe(`SMTP gateway (${TEST_DIALECT})`, () => {
       (error: { responseCode?: number }) => error.responseCode === 552,
     );
     noSize.close();
+    // Without TLS files the gateway offers no STARTTLS: a client that requires it cannot send.
+    const wantsTls = nodemailer.createTransport({ host: '127.0.0.1', port: gateway.port, secure: false, requireTLS: true });
+    await assert.rejects(wantsTls.sendMail({ from: 'a@example.org', to: 'courrier@pref69.octo.localhost', subject: 'x', text: 'x' }), /STARTTLS/);
+    wantsTls.close();
     assert.equal((await itemsOf('PREF69')).length, before);
   });
 
@@ -131,5 +136,33 @@ describe(`SMTP gateway (${TEST_DIALECT})`, () => {
     const entries = await test.app.ctx.db.selectFrom('capture_quarantine').selectAll().where('code', '=', 'CAPTURE_EML_ENCRYPTED').execute();
     assert.equal(entries.length, 1);
     assert.equal(entries[0]!.channel, 'email');
+  });
+});
+
+describe(`SMTP gateway with STARTTLS (${TEST_DIALECT})`, () => {
+  const tlsFile = (name: string) => path.join(FIXTURES, 'email-built', name);
+
+  it('offers STARTTLS when OCTO_SMTP_TLS_KEY and OCTO_SMTP_TLS_CERT are set, and takes mail over it', async () => {
+    const test = await startTestApp({ config: { smtpTlsKey: tlsFile('smtp-test-key.pem'), smtpTlsCert: tlsFile('smtp-test-cert.pem') } });
+    const gateway = await startSmtpGateway(test.app.ctx, { port: 0, host: '127.0.0.1' });
+    try {
+      const transport = nodemailer.createTransport({ host: '127.0.0.1', port: gateway.port, secure: false, requireTLS: true, tls: { rejectUnauthorized: false } });
+      const info = await transport.sendMail({ from: 'a@example.org', to: 'courrier@pref69.octo.localhost', subject: 'Chiffré', text: 'Par STARTTLS.' });
+      transport.close();
+      // requireTLS: nodemailer fails rather than send in clear when STARTTLS is not offered.
+      assert.match(String(info.response), /PREF69-\d{4}-E-\d{6}/);
+    } finally {
+      await gateway.close();
+      await test.close();
+    }
+  });
+
+  it('refuses to start with only one of the two files', async () => {
+    const test = await startTestApp({ config: { smtpTlsKey: tlsFile('smtp-test-key.pem') } });
+    try {
+      await assert.rejects(startSmtpGateway(test.app.ctx, { port: 0, host: '127.0.0.1' }), { code: 'PLATFORM_CONFIG_INVALID' });
+    } finally {
+      await test.close();
+    }
   });
 });
