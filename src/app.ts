@@ -24,6 +24,9 @@ import { learnFromCorrection } from './indexing/index.ts';
 import { onHandlingCorrected } from './registry/index.ts';
 import { routingRoutes } from './indexing/routing/routing.routes.ts';
 import { basketRoutes } from './registry/baskets.routes.ts';
+import { mailboxRoutes } from './capture/mailboxes/mailbox.routes.ts';
+import { startMailboxPoller } from './capture/mailboxes/mailbox.service.ts';
+import { seedPilotGatewayAddresses } from './capture/smtp-gateway/gateway-address.service.ts';
 
 // The composition root: the one place that knows every capability.
 const ALL_JOBS: JobDefinition[] = [...captureJobs];
@@ -37,6 +40,7 @@ const ALL_ROUTES = [
   antivirusRoutes,
   routingRoutes,
   basketRoutes,
+  mailboxRoutes,
 ];
 // The router learns from agents' corrections of service and request type.
 onHandlingCorrected(learnFromCorrection);
@@ -45,6 +49,8 @@ export interface App {
   ctx: Ctx;
   database: Database;
   startWorkers(concurrency?: number): Promise<void>;
+  /** The relève of the active IMAP mailboxes every OCTO_MAILBOX_POLL_SECONDS (serve and worker processes). */
+  startMailboxPoller(): void;
   buildHttpServer(): ReturnType<typeof buildServer>;
   /** Resolves once no job is pending (or the timeout passes: returns false). */
   waitForIdle(timeoutMs?: number): Promise<boolean>;
@@ -80,6 +86,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     ? await createPgBossQueue(config.databaseUrl, ALL_JOBS, () => ctx, logger)
     : createSqliteQueue(() => ctx, logger);
   await seedPilotEntities(ctx);
+  await seedPilotGatewayAddresses(ctx);
 
   let closed = false;
   return {
@@ -88,6 +95,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     async startWorkers(concurrency = config.jobConcurrency) {
       await ctx.jobs.startWorkers(ALL_JOBS, concurrency);
     },
+    startMailboxPoller: () => startMailboxPoller(ctx),
     buildHttpServer: () => buildServer(ctx, ALL_ROUTES),
     async waitForIdle(timeoutMs = 30 * 60_000) {
       const deadline = Date.now() + timeoutMs;

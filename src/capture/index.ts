@@ -1,6 +1,6 @@
 // Capture's public surface: intake of files and e-mails, documents, quarantine, processing jobs.
 export { copyItemDocuments, getDocumentFile, getDocumentText, listDocumentViews, type DocumentView } from './document.service.ts';
-export { ingestFile, type IntakeFile, type IntakeResult } from './intake.service.ts';
+export { ingestFile, type IntakeFile, type IntakeOptions, type IntakeResult } from './intake.service.ts';
 export { processMailItemJob } from './jobs/process-mail-item.job.ts';
 export { enqueueIndexing } from './processing.service.ts';
 export {

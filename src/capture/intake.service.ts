@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../platform/context.ts';
+import type { Db } from '../platform/database/db.ts';
 import { getMailItemSummary, registerMailItem, requireEntity, type MailChannel, type MailItemSummary } from '../registry/index.ts';
 import { parseEml, renderEmailBodyText, type ParsedEmail } from './email/index.ts';
 import { inspectDocument, sniffFile, type SniffedFile } from './files/index.ts';
@@ -12,6 +13,15 @@ import { screenReceivedFile } from './antivirus/index.ts';
 export interface IntakeFile {
   filename: string;
   bytes: Buffer;
+}
+
+/**
+ * For channels that must remember what they took (IMAP, SMTP): called inside the transaction
+ * that registers the item or the quarantine entry, so that the channel's own record commits
+ * with it or not at all.
+ */
+export interface IntakeOptions {
+  onRecorded?: (trx: Db, outcome: { mailItemId: string; quarantineId?: undefined } | { quarantineId: string; mailItemId?: undefined }) => Promise<void>;
 }
 
 export interface IntakeResult {
@@ -61,7 +71,7 @@ async function prepareFile(ctx: Ctx, file: IntakeFile, role: DocumentRole, known
  * number, then queues OCR and indexing. A file that cannot be taken goes to quarantine, with its
  * bytes kept. An e-mail becomes one item: its body and each attachment are documents.
  */
-export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChannel, file: IntakeFile): Promise<IntakeResult> {
+export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChannel, file: IntakeFile, options: IntakeOptions = {}): Promise<IntakeResult> {
   const entity = await requireEntity(ctx, entityCode);
   // Sniffed once here; a refusal is left for prepareFile to turn into a quarantine entry.
   const sniffed = file.bytes.length > 0 ? await sniffFile(file.bytes, file.filename).catch(() => undefined) : undefined;
@@ -77,7 +87,7 @@ export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChan
     try {
       email = await parseEml(file.bytes);
     } catch (error) {
-      const row = await quarantineFile(ctx, { entityId: entity.id, channel, filename: file.filename, sizeBytes: file.bytes.length, sha256, error });
+      const row = await quarantineRecorded(ctx, options, { entityId: entity.id, channel, filename: file.filename, sizeBytes: file.bytes.length, sha256, error });
       return { filename: file.filename, quarantine: toQuarantineView(row, entity.code) };
     }
     warnings.push(...email.warnings);
@@ -102,7 +112,7 @@ export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChan
   } else {
     const prepared = await prepareFile(ctx, file, 'main', sniffed);
     if (prepared.rejection !== undefined) {
-      const row = await quarantineFile(ctx, {
+      const row = await quarantineRecorded(ctx, options, {
         entityId: entity.id,
         channel,
         filename: file.filename,
@@ -186,8 +196,20 @@ export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChan
       }
     }
     if (needsProcessing) await ctx.jobs.enqueue(trx, processMailItemJob, { entityId: entity.id, mailItemId: registered.id });
+    await options.onRecorded?.(trx, { mailItemId: registered.id });
     return registered.id;
   });
   const item = await getMailItemSummary(ctx, entity.id, entity.code, itemId);
   return { filename: file.filename, item };
+}
+
+/** A whole file to quarantine, with the channel's record in the same transaction when it keeps one. */
+async function quarantineRecorded(ctx: Ctx, options: IntakeOptions, input: Parameters<typeof quarantineFile>[1]) {
+  const onRecorded = options.onRecorded;
+  if (!onRecorded) return quarantineFile(ctx, input);
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await quarantineFile({ ...ctx, db: trx }, input);
+    await onRecorded(trx, { quarantineId: row.id });
+    return row;
+  });
 }

@@ -13,6 +13,8 @@ import { registerCalendarCommands } from './calendar.command.ts';
 import { registerEntityCommands } from './entity.command.ts';
 import { registerBasketCommand, registerMailCommands } from './mail.command.ts';
 import { registerRouteCommands } from './route.command.ts';
+import { registerMailboxCommands } from './mailbox.command.ts';
+import { startSmtpGateway } from '../capture/smtp-gateway/smtp-gateway.ts';
 import { registerStatsCommands } from './stats.command.ts';
 import { registerUserCommands } from './user.command.ts';
 import { registerAntivirusCommands } from './antivirus.command.ts';
@@ -82,8 +84,9 @@ program
   .addOption(new Option('--role <role>', 'api, worker ou all').choices(['api', 'all']).default('all'))
   .option('--demo', 'crée les comptes de démonstration et dépose quelques courriers réels si le registre est vide')
   .option('--demo-accounts', 'crée seulement les comptes de démonstration (mot de passe commun, affiché)')
-  .action(async (opts: { port: string; host: string; role: 'api' | 'all'; demo?: boolean; demoAccounts?: boolean }) => {
-    const config = loadConfig(process.env, { port: Number(opts.port), host: opts.host });
+  .option('--smtp-port <port>', 'démarre aussi la passerelle SMTP de réception sur ce port (défaut : OCTO_SMTP_PORT, sinon pas de passerelle)', process.env.OCTO_SMTP_PORT)
+  .action(async (opts: { port: string; host: string; role: 'api' | 'all'; demo?: boolean; demoAccounts?: boolean; smtpPort?: string }) => {
+    const config = loadConfig(process.env, { port: Number(opts.port), host: opts.host, ...(opts.smtpPort !== undefined ? { smtpPort: Number(opts.smtpPort) } : {}) });
     const app = await openApp(config);
     if (opts.demo || opts.demoAccounts) {
       const accounts = await seedDemoUsers(app.ctx);
@@ -92,15 +95,19 @@ program
       );
     }
     if (opts.role === 'all') await app.startWorkers();
+    if (opts.role === 'all') app.startMailboxPoller();
     const server = await app.buildHttpServer();
     const address = await server.listen({ port: config.port, host: config.host });
     const shown = address.replace('127.0.0.1', 'localhost');
     process.stdout.write(`Octo est prêt : ${shown}/  (API : ${shown}/api/docs, données : ${config.dataDir})\n`);
+    const smtp = config.smtpPort !== undefined ? await startSmtpGateway(app.ctx, { port: config.smtpPort }) : null;
+    if (smtp) process.stdout.write(`Passerelle SMTP : ${smtp.host}:${smtp.port} (messages jusqu’à ${config.smtpMaxMb} Mo)\n`);
     if (opts.demo) {
       const seeded = await seedDemoMail(app.ctx);
       if (seeded > 0) process.stdout.write(`${seeded} courriers de démonstration déposés (OCR en cours).\n`);
     }
     const stop = async () => {
+      await smtp?.close();
       await server.close();
       await app.close();
       process.exit(0);
@@ -117,6 +124,7 @@ program
     const config = loadConfig(process.env);
     const app = await openApp(config);
     await app.startWorkers(opts.concurrency);
+    app.startMailboxPoller();
     process.stdout.write(`Worker Octo démarré (${app.ctx.jobs.kind}).\n`);
     const stop = async () => {
       await app.close();
@@ -212,6 +220,7 @@ registerEntityCommands(program, withApp);
 registerMailCommands(program, withApp);
 registerBasketCommand(program, withApp);
 registerRouteCommands(program, withApp);
+registerMailboxCommands(program, withApp);
 registerAckCommands(program, withApp);
 registerStatsCommands(program, withApp);
 registerAntivirusCommands(program, withApp);

@@ -30,6 +30,14 @@ const ConfigSchema = z.object({
   clamavTimeoutSeconds: z.coerce.number().int().min(1).max(3600).describe('OCTO_CLAMAV_TIMEOUT_SECONDS: délai maximal d’une analyse ; au-delà, le fichier est retenu en quarantaine et analysé de nouveau plus tard. Défaut : 60'),
   clamavMaxMb: z.coerce.number().positive().describe('OCTO_CLAMAV_MAX_MB: taille maximale envoyée à clamd, en Mo (StreamMaxLength de clamd doit être au moins égal) ; un fichier plus gros est retenu en quarantaine. Défaut : 100'),
   routingMinConfidence: z.coerce.number().min(0).max(1).describe('OCTO_ROUTING_MIN_CONFIDENCE: confiance minimale (0 à 1) pour que le classifieur attribue seul un courrier ; en dessous, il s’abstient et le courrier attend dans la bannette « à qualifier ». Défaut : 0.8'),
+  secretKey: z.string().regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'OCTO_SECRET_KEY doit faire 32 octets, en hexadécimal (64 caractères) ou en base64 (44 caractères)').optional().describe('OCTO_SECRET_KEY: clé AES-256 (32 octets en hexadécimal ou base64) qui chiffre les secrets enregistrés (mots de passe des boîtes aux lettres). Absente : générée au premier besoin dans OCTO_DATA_DIR/secret.key (droits 0600) ; à fixer quand plusieurs machines partagent la base. La changer rend les mots de passe enregistrés illisibles.'),
+  mailboxPollSeconds: z.coerce.number().int().min(0).max(86400).describe('OCTO_MAILBOX_POLL_SECONDS: intervalle de relève des boîtes aux lettres IMAP actives par les processus de traitement, en secondes ; 0 : pas de relève automatique. Défaut : 60'),
+  smtpPort: z.coerce.number().int().min(0).max(65535).optional().describe('OCTO_SMTP_PORT: port de la passerelle SMTP de réception (octo serve --smtp-port). Absent : pas de passerelle.'),
+  smtpHost: z.string().describe('OCTO_SMTP_HOST: adresse d’écoute de la passerelle SMTP. Défaut : OCTO_HOST'),
+  smtpMaxMb: z.coerce.number().positive().describe('OCTO_SMTP_MAX_MB: taille maximale d’un message reçu par la passerelle, en Mo (au-delà : refus SMTP 552). Défaut : 25'),
+  smtpTlsKey: z.string().optional().describe('OCTO_SMTP_TLS_KEY: fichier de clé privée PEM de la passerelle SMTP ; avec OCTO_SMTP_TLS_CERT, STARTTLS est proposé. Absent : pas de STARTTLS (réservé à l’écoute locale ou derrière un relais).'),
+  smtpTlsCert: z.string().optional().describe('OCTO_SMTP_TLS_CERT: fichier de certificat PEM (chaîne complète) de la passerelle SMTP.'),
+  smtpServerName: z.string().describe('OCTO_SMTP_SERVER_NAME: nom annoncé par la passerelle SMTP. Défaut : nom de la machine'),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
@@ -55,6 +63,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     clamavTimeoutSeconds: env.OCTO_CLAMAV_TIMEOUT_SECONDS ?? 60,
     clamavMaxMb: env.OCTO_CLAMAV_MAX_MB ?? 100,
     routingMinConfidence: env.OCTO_ROUTING_MIN_CONFIDENCE ?? 0.8,
+    secretKey: env.OCTO_SECRET_KEY || undefined,
+    mailboxPollSeconds: env.OCTO_MAILBOX_POLL_SECONDS ?? 60,
+    smtpPort: env.OCTO_SMTP_PORT || undefined,
+    smtpHost: env.OCTO_SMTP_HOST ?? env.OCTO_HOST ?? '127.0.0.1',
+    smtpMaxMb: env.OCTO_SMTP_MAX_MB ?? 25,
+    smtpTlsKey: env.OCTO_SMTP_TLS_KEY || undefined,
+    smtpTlsCert: env.OCTO_SMTP_TLS_CERT || undefined,
+    smtpServerName: env.OCTO_SMTP_SERVER_NAME ?? os.hostname(),
     ...authConfigRaw(env),
     ...overrides,
   };

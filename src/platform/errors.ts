@@ -148,6 +148,19 @@ export const ERROR_CATALOGUE = {
   INDEXING_ROUTING_RULE_NOT_FOUND: { status: 404, fr: 'Règle d’aiguillage introuvable.' },
   INDEXING_ROUTING_RULE_INVALID: { status: 400, fr: 'Règle d’aiguillage invalide :' },
   INDEXING_ROUTING_NO_TEXT: { status: 422, fr: 'Aucun texte à aiguiller : le document ne contient aucun texte lisible.' },
+  CAPTURE_MAILBOX_NOT_FOUND: { status: 404, fr: 'Boîte aux lettres introuvable.' },
+  CAPTURE_MAILBOX_INVALID: { status: 400, fr: 'Boîte aux lettres invalide.' },
+  CAPTURE_MAILBOX_AUTH_FAILED: { status: 502, fr: 'Le serveur de messagerie a refusé l’identifiant ou le mot de passe de la boîte.' },
+  CAPTURE_MAILBOX_UNREACHABLE: { status: 502, fr: 'Le serveur de messagerie est injoignable.' },
+  CAPTURE_MAILBOX_FOLDER_MISSING: { status: 502, fr: 'Le dossier de la boîte aux lettres est introuvable sur le serveur.' },
+  CAPTURE_MAILBOX_SYNC_FAILED: { status: 502, fr: 'La relève de la boîte aux lettres a échoué.' },
+  CAPTURE_MAILBOX_SECRET_UNREADABLE: {
+    status: 500,
+    fr: 'Le mot de passe enregistré de la boîte ne peut pas être déchiffré : la clé OCTO_SECRET_KEY a changé ; saisissez de nouveau le mot de passe.',
+  },
+  CAPTURE_GATEWAY_ADDRESS_INVALID: { status: 400, fr: 'Adresse de réception invalide.' },
+  CAPTURE_GATEWAY_ADDRESS_TAKEN: { status: 409, fr: 'Cette adresse de réception est déjà attribuée.' },
+  CAPTURE_GATEWAY_ADDRESS_NOT_FOUND: { status: 404, fr: 'Adresse de réception introuvable.' },
 } as const satisfies Record<string, { status: number; fr: string }>;
 
 export type OctoErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -7,6 +7,7 @@ import { OctoError } from '../../platform/errors.ts';
 import { htmlToText } from './html-to-text.ts';
 import { looksLikeEmailHeaders, normaliseRawMessage } from './raw-message.ts';
 import { declaresUtf7Body, decodeUtf7, rewriteUtf7EncodedWords } from './utf7.ts';
+import { signedDataContent } from './smime-signed.ts';
 
 export interface EmailAddress { name?: string; address: string }
 export interface EmailAttachment {
@@ -60,6 +61,8 @@ export async function parseEml(input: Buffer): Promise<ParsedEmail> {
   }
 
   rejectIfEncrypted(mail);
+  const unwrapped = await unwrapOpaqueSignature(mail, raw);
+  if (unwrapped) return unwrapped;
 
   let bodyText = (mail.text ?? '').trim();
   if (!bodyText && typeof mail.html === 'string') bodyText = htmlToText(mail.html);
@@ -117,6 +120,32 @@ function rejectIfEncrypted(mail: ParsedMail): void {
       });
     }
   }
+}
+
+export const SMIME_OPAQUE_WARNING = 'Courriel signé S/MIME : contenu extrait de l’enveloppe signée (signature non vérifiée, conservée dans l’original).';
+
+/**
+ * An opaque S/MIME signed message hides the letter inside its signature: parse the content it
+ * carries, under the outer headers (From, To, Subject, Date…), so the body and attachments are seen.
+ */
+async function unwrapOpaqueSignature(mail: ParsedMail, raw: string): Promise<ParsedEmail | null> {
+  const { value, params } = contentTypeHeader(mail);
+  if (value !== 'application/pkcs7-mime' && value !== 'application/x-pkcs7-mime') return null;
+  if ((params['smime-type'] ?? '').toLowerCase() !== 'signed-data') return null;
+  const signature = mail.attachments[0]?.content;
+  const inner = signature ? signedDataContent(signature) : null;
+  if (!inner) return null;
+  const headerEnd = /\r?\n\r?\n/.exec(raw);
+  const outerHeaders = (headerEnd ? raw.slice(0, headerEnd.index) : raw)
+    .replace(/\r?\n(?=[ \t])/g, '\u0000') // keep folded lines with their header
+    .split(/\r?\n/)
+    .filter((line) => !/^(content-[a-z-]+|mime-version):/i.test(line))
+    .map((line) => line.replaceAll('\u0000', '\r\n'))
+    .join('\r\n');
+  const rebuilt = Buffer.concat([Buffer.from(`${outerHeaders}\r\nMIME-Version: 1.0\r\n`, 'latin1'), inner]);
+  const parsed = await parseEml(rebuilt);
+  parsed.warnings.unshift(SMIME_OPAQUE_WARNING);
+  return parsed;
 }
 
 function isBounce(mail: ParsedMail): boolean {

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { captureMigrations } from '../../capture/migrations/index.ts';
+import { mailboxMigrations } from '../../capture/mailboxes/migrations/index.ts';
 import { indexingMigrations } from '../../indexing/migrations/index.ts';
 import { registryMigrations } from '../../registry/migrations/index.ts';
 import { platformMigrations } from '../migrations/index.ts';
@@ -8,7 +9,7 @@ import type { OctoDb } from './schema.ts';
 // Each capability owns its migrations; names start with a timestamp so the order is global.
 class CapabilityMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { ...platformMigrations, ...registryMigrations, ...captureMigrations, ...indexingMigrations };
+    return { ...platformMigrations, ...registryMigrations, ...captureMigrations, ...indexingMigrations, ...mailboxMigrations };
   }
 }
 

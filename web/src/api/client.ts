@@ -142,3 +142,17 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return 'Une erreur inattendue est survenue. Réessayez plus tard.';
 }
+
+export async function patchJson<T>(path: string, body: unknown): Promise<T> {
+  const response = await send(apiUrl(path), {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as T;
+}
+
+/** DELETE; the answer (204) has no body. */
+export async function deleteResource(path: string): Promise<void> {
+  await send(apiUrl(path), { method: 'DELETE' });
+}

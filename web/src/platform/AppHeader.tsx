@@ -7,6 +7,7 @@ import { SESSION_KEY, signOut } from './session/api.ts';
 import { fr as sessionFr } from './session/fr.ts';
 import { fr as handlingFr } from '../registry/handling/fr.ts';
 import { fr as statisticsFr } from '../registry/statistics/fr.ts';
+import { fr as mailboxesFr } from '../capture/mailboxes/fr.ts';
 import { useOptionalEntity } from './EntityContext.tsx';
 import { fr } from './fr.ts';
 
@@ -24,6 +25,7 @@ function navigationFor(code: string, roles: string[], pathname: string): MainNav
     [`${base}/echeances`, handlingFr.nav, reads],
     [`${base}/quarantaine`, fr.nav.quarantine, registers || roles.includes('auditor')],
     [`${base}/pilotage`, statisticsFr.nav, reads || roles.includes('entity_admin')],
+    [`${base}/boites-aux-lettres`, mailboxesFr.nav, roles.includes('entity_admin') || registers],
   ];
   return items.filter(([, , shown]) => shown).map(([to, text]) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) }));
 }

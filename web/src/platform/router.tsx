@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { UploadPage } from '../capture/UploadPage.tsx';
 import { AntivirusPage } from '../capture/antivirus/AntivirusPage.tsx';
+import { MailboxesPage } from '../capture/mailboxes/MailboxesPage.tsx';
 import { InboxPage } from '../registry/InboxPage.tsx';
 import { DeadlinesPage } from '../registry/handling/DeadlinesPage.tsx';
 import { MailItemPage } from '../registry/MailItemPage.tsx';
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
           { path: 'quarantaine', element: <QuarantinePage /> },
           { path: 'echeances', element: <DeadlinesPage /> },
           { path: 'pilotage', element: <StatisticsPage /> },
+          { path: 'boites-aux-lettres', element: <MailboxesPage /> },
         ],
       },
       { path: '/administration/antivirus', element: <AntivirusPage /> },
