@@ -18,10 +18,15 @@ import { handlingRoutes } from './registry/handling.routes.ts';
 import { acknowledgementRoutes } from './registry/acknowledgement.routes.ts';
 import { registryRoutes } from './registry/mail-item.routes.ts';
 import { statisticsRoutes } from './registry/statistics.routes.ts';
+import { apiTokenRoutes } from './platform/api-tokens/index.ts';
+import { observeAudit } from './platform/audit/index.ts';
+import { deliverWebhookJob, emitWebhookEvents, webhookRoutes } from './registry/webhooks/index.ts';
 
 // The composition root: the one place that knows every capability.
-const ALL_JOBS: JobDefinition[] = [...captureJobs];
-const ALL_ROUTES = [registryRoutes, handlingRoutes, acknowledgementRoutes, statisticsRoutes, captureRoutes];
+const ALL_JOBS: JobDefinition[] = [...captureJobs, deliverWebhookJob];
+const ALL_ROUTES = [registryRoutes, handlingRoutes, acknowledgementRoutes, statisticsRoutes, captureRoutes, apiTokenRoutes, webhookRoutes];
+// Webhook notifications follow the audit log: every audited change of a mail item, in its transaction.
+observeAudit(emitWebhookEvents);
 
 export interface App {
   ctx: Ctx;

@@ -7,6 +7,7 @@ import { processMailItemJob } from './jobs/process-mail-item.job.ts';
 import { findItemsHoldingFile, insertDocument, replacePages, updateDocument } from './document.queries.ts';
 import { quarantineFile, toQuarantineView, type QuarantineEntryView } from './quarantine.service.ts';
 import type { CaptureDocumentTable, DocumentKind, DocumentRole } from './tables.ts';
+import { declaredMetaOf, type DepositMetadata } from './deposit-metadata.ts';
 
 export interface IntakeFile {
   filename: string;
@@ -60,7 +61,7 @@ async function prepareFile(ctx: Ctx, file: IntakeFile, role: DocumentRole, known
  * number, then queues OCR and indexing. A file that cannot be taken goes to quarantine, with its
  * bytes kept. An e-mail becomes one item: its body and each attachment are documents.
  */
-export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChannel, file: IntakeFile): Promise<IntakeResult> {
+export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChannel, file: IntakeFile, declared: DepositMetadata = {}): Promise<IntakeResult> {
   const entity = await requireEntity(ctx, entityCode);
   // Sniffed once here; a refusal is left for prepareFile to turn into a quarantine entry.
   const sniffed = file.bytes.length > 0 ? await sniffFile(file.bytes, file.filename).catch(() => undefined) : undefined;
@@ -129,9 +130,11 @@ export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChan
       sourceSha256: mainSha,
       documentCount: documents.length,
       pageCount: documents.reduce((sum, d) => sum + d.pageCount, 0),
-      senderName: email?.from?.name ?? null,
-      senderAddress: email?.from?.address ?? null,
-      subject: email?.subject ?? null,
+      senderName: declared.senderName ?? email?.from?.name ?? null,
+      senderAddress: declared.senderAddress ?? email?.from?.address ?? null,
+      subject: declared.subject ?? email?.subject ?? null,
+      externalReference: declared.externalReference ?? null,
+      declared: declaredMetaOf(declared),
       warnings,
       emailMeta: email
         ? { messageId: email.messageId, from: email.from, to: email.to, cc: email.cc, subject: email.subject, date: email.date }

@@ -24,6 +24,10 @@ const ConfigSchema = z.object({
   maxPixelsPerPage: z.coerce.number().int().positive().describe('OCTO_MAX_PIXELS_PER_PAGE: nombre maximal de pixels d’une page image (protection contre les « bombes »). Défaut : 40 000 000'),
   maxPages: z.coerce.number().int().positive().describe('OCTO_MAX_PAGES: nombre maximal de pages d’un document. Défaut : 500'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).describe('OCTO_LOG_LEVEL: niveau de journalisation. Défaut : info'),
+  webhookAllowPrivate: z.boolean().describe('OCTO_WEBHOOK_ALLOW_PRIVATE: « true » autorise les notifications (webhooks) vers la boucle locale et les réseaux privés (127.0.0.0/8, 10.0.0.0/8, 192.168.0.0/16, ::1…) ; à réserver aux essais, car un abonné pourrait sinon atteindre les services internes. Défaut : false'),
+  webhookMaxAttempts: z.coerce.number().int().min(1).max(30).describe('OCTO_WEBHOOK_MAX_ATTEMPTS: nombre d’essais d’envoi d’une notification avant de l’abandonner (état « échec » dans le journal). Défaut : 8'),
+  webhookRetrySeconds: z.coerce.number().int().min(1).max(86400).describe('OCTO_WEBHOOK_RETRY_SECONDS: attente avant le deuxième essai d’une notification ; elle double à chaque essai suivant. Défaut : 30'),
+  webhookTimeoutSeconds: z.coerce.number().int().min(1).max(120).describe('OCTO_WEBHOOK_TIMEOUT_SECONDS: délai de réponse accordé à un abonné, au-delà duquel l’essai compte comme échoué. Défaut : 10'),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
@@ -43,6 +47,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxPixelsPerPage: env.OCTO_MAX_PIXELS_PER_PAGE ?? 40_000_000,
     maxPages: env.OCTO_MAX_PAGES ?? 500,
     logLevel: env.OCTO_LOG_LEVEL ?? 'info',
+    webhookAllowPrivate: ['1', 'true', 'yes', 'oui'].includes((env.OCTO_WEBHOOK_ALLOW_PRIVATE ?? '').trim().toLowerCase()),
+    webhookMaxAttempts: env.OCTO_WEBHOOK_MAX_ATTEMPTS ?? 8,
+    webhookRetrySeconds: env.OCTO_WEBHOOK_RETRY_SECONDS ?? 30,
+    webhookTimeoutSeconds: env.OCTO_WEBHOOK_TIMEOUT_SECONDS ?? 10,
     ...authConfigRaw(env),
     ...overrides,
   };

@@ -3,5 +3,7 @@ import type { CaptureTables } from '../../capture/tables.ts';
 import type { IndexingTables } from '../../indexing/tables.ts';
 import type { RegistryTables } from '../../registry/tables.ts';
 import type { PlatformTables } from '../tables.ts';
+import type { ApiTokenTables } from '../api-tokens/tables.ts';
+import type { WebhookTables } from '../../registry/webhooks/tables.ts';
 
-export type OctoDb = PlatformTables & RegistryTables & CaptureTables & IndexingTables;
+export type OctoDb = PlatformTables & RegistryTables & CaptureTables & IndexingTables & ApiTokenTables & WebhookTables;
