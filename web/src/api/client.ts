@@ -106,3 +106,8 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return 'Une erreur inattendue est survenue. Réessayez plus tard.';
 }
+
+export async function deleteJson<T>(path: string): Promise<T> {
+  const response = await send(apiUrl(path), { method: 'DELETE' });
+  return (await response.json()) as T;
+}

@@ -5,6 +5,7 @@ import { fr as handlingFr } from '../registry/handling/fr.ts';
 import { fr as statisticsFr } from '../registry/statistics/fr.ts';
 import { useOptionalEntity } from './EntityContext.tsx';
 import { fr } from './fr.ts';
+import { fr as appsFr } from './api-tokens/fr.ts';
 
 export const HEADER_ID = 'octo-header';
 
@@ -17,6 +18,7 @@ function navigationFor(code: string, pathname: string): MainNavigationProps.Item
     [`${base}/echeances`, handlingFr.nav],
     [`${base}/quarantaine`, fr.nav.quarantine],
     [`${base}/pilotage`, statisticsFr.nav],
+    [`${base}/applications`, appsFr.nav],
   ];
   return items.map(([to, text]) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) }));
 }

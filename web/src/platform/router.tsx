@@ -10,6 +10,7 @@ import { EntityPickerPage } from './EntityPickerPage.tsx';
 import { EntityScope } from './EntityScope.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { ConnectedAppsPage } from './api-tokens/ConnectedAppsPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
           { path: 'quarantaine', element: <QuarantinePage /> },
           { path: 'echeances', element: <DeadlinesPage /> },
           { path: 'pilotage', element: <StatisticsPage /> },
+          { path: 'applications', element: <ConnectedAppsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
