@@ -24,12 +24,15 @@ import { learnFromCorrection } from './indexing/index.ts';
 import { onHandlingCorrected } from './registry/index.ts';
 import { routingRoutes } from './indexing/routing/routing.routes.ts';
 import { basketRoutes } from './registry/baskets.routes.ts';
+import { apiTokenRoutes } from './platform/api-tokens/index.ts';
+import { observeAudit } from './platform/audit/index.ts';
+import { deliverWebhookJob, emitWebhookEvents, webhookRoutes } from './registry/webhooks/index.ts';
 import { mailboxRoutes } from './capture/mailboxes/mailbox.routes.ts';
 import { startMailboxPoller } from './capture/mailboxes/mailbox.service.ts';
 import { seedPilotGatewayAddresses } from './capture/smtp-gateway/gateway-address.service.ts';
 
 // The composition root: the one place that knows every capability.
-const ALL_JOBS: JobDefinition[] = [...captureJobs];
+const ALL_JOBS: JobDefinition[] = [...captureJobs, deliverWebhookJob];
 const ALL_ROUTES = [
   registryRoutes,
   handlingRoutes,
@@ -41,9 +44,13 @@ const ALL_ROUTES = [
   routingRoutes,
   basketRoutes,
   mailboxRoutes,
+  apiTokenRoutes,
+  webhookRoutes,
 ];
 // The router learns from agents' corrections of service and request type.
 onHandlingCorrected(learnFromCorrection);
+// Webhook notifications follow the audit log: every audited change of a mail item, in its transaction.
+observeAudit(emitWebhookEvents);
 
 export interface App {
   ctx: Ctx;

@@ -17,6 +17,8 @@ import {
 import { getDocumentFile, getDocumentText, mailItemIdOfDocument } from './document.service.ts';
 import { mailScope, requireDocumentInScope } from '../registry/mail-access.ts';
 import { ingestFile, type IntakeFile, type IntakeResult } from './intake.service.ts';
+import { checkDepositRequestType, isDepositMetadataField, parseDepositMetadata, qualifyDeposited } from './deposit-metadata.ts';
+import { runIdempotently } from '../platform/api-tokens/idempotency.service.ts';
 import { dismissQuarantineEntry, getQuarantineOriginal, listQuarantineViews } from './quarantine.service.ts';
 
 /** RFC 6266 header that survives accents in file names. */
@@ -33,10 +35,10 @@ export async function captureRoutes(server: FastifyInstance, ctx: Ctx) {
       tags: ['courriers'],
       summary: 'Dépôt de fichiers : chaque fichier devient un courrier enregistré, ou une entrée de quarantaine',
       description:
-        'multipart/form-data : un champ `channel` (scan, upload, email ; défaut : email pour un .eml, upload sinon) puis une ou plusieurs parties `file` (PDF, TIFF, JPEG, PNG, EML). Le type est lu dans le contenu, jamais dans le nom.',
+        'multipart/form-data : un champ `channel` (scan, upload, email, api ; défaut : email pour un .eml, upload sinon) puis une ou plusieurs parties `file` (PDF, TIFF, JPEG, PNG, EML). Le type est lu dans le contenu, jamais dans le nom. Champs facultatifs d’une application : `externalReference`, `senderName`, `senderAddress`, `subject`, `requestTypeCode`. En-tête facultatif `Idempotency-Key` : une même clé rejouée dans les 24 h renvoie la première réponse (en-tête `Idempotent-Replayed: true`) sans rien enregistrer de nouveau ; la même clé avec un autre contenu est refusée (409).',
       consumes: ['multipart/form-data'],
       params: EntityCodeParams,
-      response: { 201: IntakeResultsSchema, 400: ErrorView, 401: ErrorView, 404: ErrorView, 413: ErrorView },
+      response: { 201: IntakeResultsSchema, 400: ErrorView, 401: ErrorView, 404: ErrorView, 409: ErrorView, 413: ErrorView },
     },
   }, async (req, reply) => {
     await mailScope(req, req.params.code, 'register');
@@ -45,26 +47,34 @@ export async function captureRoutes(server: FastifyInstance, ctx: Ctx) {
     }
     let channel: z.infer<typeof UploadChannelSchema> | null = null;
     const files: IntakeFile[] = [];
+    const declaredFields: Record<string, string> = {};
     for await (const part of req.parts()) {
       if (part.type === 'file') {
         files.push({ filename: part.filename || 'sans-nom', bytes: await part.toBuffer() });
       } else if (part.fieldname === 'channel') {
         const parsed = UploadChannelSchema.safeParse(part.value);
         if (!parsed.success) {
-          throw new OctoError('PLATFORM_VALIDATION_FAILED', 'bad channel', { detailFr: 'Canal inconnu : scan, upload ou email.' });
+          throw new OctoError('PLATFORM_VALIDATION_FAILED', 'bad channel', { detailFr: 'Canal inconnu : scan, upload, email ou api.' });
         }
         channel = parsed.data;
+      } else if (isDepositMetadataField(part.fieldname)) {
+        declaredFields[part.fieldname] = String(part.value);
       }
     }
     if (files.length === 0) {
       throw new OctoError('PLATFORM_VALIDATION_FAILED', 'no file', { detailFr: 'Aucun fichier reçu.' });
     }
-    const results: IntakeResult[] = [];
-    // Without a channel, an e-mail file is an e-mail and anything else a deposited file.
-    for (const file of files) {
-      results.push(await ingestFile(req.ctx, req.params.code, channel ?? (/\.eml$/i.test(file.filename) ? 'email' : 'upload'), file));
-    }
-    return reply.status(201).send({ results });
+    const metadata = parseDepositMetadata(declaredFields);
+    await checkDepositRequestType(req.ctx, req.params.code, metadata);
+    return runIdempotently(req, reply, { entityCode: req.params.code, request: { channel, metadata, files } }, async () => {
+      const results: IntakeResult[] = [];
+      // Without a channel, an e-mail file is an e-mail and anything else a deposited file.
+      for (const file of files) {
+        results.push(await ingestFile(req.ctx, req.params.code, channel ?? (/\.eml$/i.test(file.filename) ? 'email' : 'upload'), file, { declared: metadata }));
+      }
+      await qualifyDeposited(req.ctx, req.params.code, results, metadata);
+      return { status: 201, body: { results } };
+    });
   });
 
   app.get('/api/entities/:code/documents/:documentId/original', {

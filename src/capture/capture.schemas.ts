@@ -27,7 +27,7 @@ export const IntakeResultsSchema = z.object({
   ),
 });
 
-export const UploadChannelSchema = z.enum(['scan', 'upload', 'email']);
+export const UploadChannelSchema = z.enum(['scan', 'upload', 'email', 'api']);
 
 export const DocumentParams = z.object({ code: z.string().min(1).max(40), documentId: z.string().min(1).max(64) });
 

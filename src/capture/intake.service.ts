@@ -9,6 +9,7 @@ import { findItemsHoldingFile, insertDocument, replacePages, updateDocument } fr
 import { quarantineFile, toQuarantineView, type QuarantineEntryView } from './quarantine.service.ts';
 import type { CaptureDocumentTable, DocumentKind, DocumentRole } from './tables.ts';
 import { screenReceivedFile } from './antivirus/index.ts';
+import { declaredMetaOf, type DepositMetadata } from './deposit-metadata.ts';
 
 export interface IntakeFile {
   filename: string;
@@ -21,6 +22,8 @@ export interface IntakeFile {
  * with it or not at all.
  */
 export interface IntakeOptions {
+  /** What the depositing application declared (sender, subject, request type, its reference). */
+  declared?: DepositMetadata;
   onRecorded?: (trx: Db, outcome: { mailItemId: string; quarantineId?: undefined } | { quarantineId: string; mailItemId?: undefined }) => Promise<void>;
 }
 
@@ -73,6 +76,7 @@ async function prepareFile(ctx: Ctx, file: IntakeFile, role: DocumentRole, known
  */
 export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChannel, file: IntakeFile, options: IntakeOptions = {}): Promise<IntakeResult> {
   const entity = await requireEntity(ctx, entityCode);
+  const declared = options.declared ?? {};
   // Sniffed once here; a refusal is left for prepareFile to turn into a quarantine entry.
   const sniffed = file.bytes.length > 0 ? await sniffFile(file.bytes, file.filename).catch(() => undefined) : undefined;
   // Antivirus first: an infected or unscannable file is kept aside before anything is registered.
@@ -143,9 +147,11 @@ export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChan
       sourceSha256: mainSha,
       documentCount: documents.length,
       pageCount: documents.reduce((sum, d) => sum + d.pageCount, 0),
-      senderName: email?.from?.name ?? null,
-      senderAddress: email?.from?.address ?? null,
-      subject: email?.subject ?? null,
+      senderName: declared.senderName ?? email?.from?.name ?? null,
+      senderAddress: declared.senderAddress ?? email?.from?.address ?? null,
+      subject: declared.subject ?? email?.subject ?? null,
+      externalReference: declared.externalReference ?? null,
+      declared: declaredMetaOf(declared),
       warnings,
       emailMeta: email
         ? { messageId: email.messageId, from: email.from, to: email.to, cc: email.cc, subject: email.subject, date: email.date }

@@ -131,9 +131,10 @@ export async function processMailItem(ctx: Ctx, entityId: string, mailItemId: st
     const senderDetails = (sender?.details ?? {}) as { name?: string; email?: string; addressLines?: string[]; postcode?: string; city?: string };
     await completeMailItemIndexing(tctx, entityId, mailItemId, {
       status,
-      senderName: item.email?.from?.name ?? item.email?.from?.address ?? senderDetails.name ?? sender?.value ?? null,
-      senderAddress: item.email?.from?.address ?? postalAddressOf(senderDetails),
-      subject: item.email?.subject ?? best('subject')?.value ?? null,
+      // What the depositing application declared wins over what the letter seems to say.
+      senderName: item.declared?.senderName ?? item.email?.from?.name ?? item.email?.from?.address ?? senderDetails.name ?? sender?.value ?? null,
+      senderAddress: item.declared?.senderAddress ?? item.email?.from?.address ?? postalAddressOf(senderDetails),
+      subject: item.declared?.subject ?? item.email?.subject ?? best('subject')?.value ?? null,
       letterDate: best('letter_date')?.normalized ?? null,
       pageCount,
       warnings: [...warnings],

@@ -18,6 +18,7 @@ import { startSmtpGateway } from '../capture/smtp-gateway/smtp-gateway.ts';
 import { registerStatsCommands } from './stats.command.ts';
 import { registerUserCommands } from './user.command.ts';
 import { registerAntivirusCommands } from './antivirus.command.ts';
+import { registerAppsCommands } from './apps.command.ts';
 import { seedDemoMail } from './demo.ts';
 import { DEMO_PASSWORD, seedDemoUsers } from '../platform/auth/index.ts';
 import { formatIntake, formatItem } from './format.ts';
@@ -224,6 +225,7 @@ registerMailboxCommands(program, withApp);
 registerAckCommands(program, withApp);
 registerStatsCommands(program, withApp);
 registerAntivirusCommands(program, withApp);
+registerAppsCommands(program, withApp);
 registerAuditCommands(program, () => openApp(loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn' })));
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -38,6 +38,10 @@ const ConfigSchema = z.object({
   smtpTlsKey: z.string().optional().describe('OCTO_SMTP_TLS_KEY: fichier de clé privée PEM de la passerelle SMTP ; avec OCTO_SMTP_TLS_CERT, STARTTLS est proposé. Absent : pas de STARTTLS (réservé à l’écoute locale ou derrière un relais).'),
   smtpTlsCert: z.string().optional().describe('OCTO_SMTP_TLS_CERT: fichier de certificat PEM (chaîne complète) de la passerelle SMTP.'),
   smtpServerName: z.string().describe('OCTO_SMTP_SERVER_NAME: nom annoncé par la passerelle SMTP. Défaut : nom de la machine'),
+  webhookAllowPrivate: z.boolean().describe('OCTO_WEBHOOK_ALLOW_PRIVATE: « true » autorise les notifications (webhooks) vers la boucle locale et les réseaux privés (127.0.0.0/8, 10.0.0.0/8, 192.168.0.0/16, ::1…) ; à réserver aux essais, car un abonné pourrait sinon atteindre les services internes. Défaut : false'),
+  webhookMaxAttempts: z.coerce.number().int().min(1).max(30).describe('OCTO_WEBHOOK_MAX_ATTEMPTS: nombre d’essais d’envoi d’une notification avant de l’abandonner (état « échec » dans le journal). Défaut : 8'),
+  webhookRetrySeconds: z.coerce.number().int().min(1).max(86400).describe('OCTO_WEBHOOK_RETRY_SECONDS: attente avant le deuxième essai d’une notification ; elle double à chaque essai suivant. Défaut : 30'),
+  webhookTimeoutSeconds: z.coerce.number().int().min(1).max(120).describe('OCTO_WEBHOOK_TIMEOUT_SECONDS: délai de réponse accordé à un abonné, au-delà duquel l’essai compte comme échoué. Défaut : 10'),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
@@ -71,6 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpTlsKey: env.OCTO_SMTP_TLS_KEY || undefined,
     smtpTlsCert: env.OCTO_SMTP_TLS_CERT || undefined,
     smtpServerName: env.OCTO_SMTP_SERVER_NAME ?? os.hostname(),
+    webhookAllowPrivate: ['1', 'true', 'yes', 'oui'].includes((env.OCTO_WEBHOOK_ALLOW_PRIVATE ?? '').trim().toLowerCase()),
+    webhookMaxAttempts: env.OCTO_WEBHOOK_MAX_ATTEMPTS ?? 8,
+    webhookRetrySeconds: env.OCTO_WEBHOOK_RETRY_SECONDS ?? 30,
+    webhookTimeoutSeconds: env.OCTO_WEBHOOK_TIMEOUT_SECONDS ?? 10,
     ...authConfigRaw(env),
     ...overrides,
   };

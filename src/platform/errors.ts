@@ -161,6 +161,28 @@ export const ERROR_CATALOGUE = {
   CAPTURE_GATEWAY_ADDRESS_INVALID: { status: 400, fr: 'Adresse de réception invalide.' },
   CAPTURE_GATEWAY_ADDRESS_TAKEN: { status: 409, fr: 'Cette adresse de réception est déjà attribuée.' },
   CAPTURE_GATEWAY_ADDRESS_NOT_FOUND: { status: 404, fr: 'Adresse de réception introuvable.' },
+  // connected applications: API tokens, idempotent deposit, webhooks
+  AUTH_API_TOKEN_INVALID: { status: 401, fr: 'Jeton d’API invalide : vérifiez l’en-tête « Authorization: Bearer » (jeton inconnu ou mal copié).' },
+  AUTH_API_TOKEN_EXPIRED: { status: 401, fr: 'Jeton d’API expiré : demandez un nouveau jeton à l’administrateur de l’entité.' },
+  AUTH_API_TOKEN_REVOKED: { status: 401, fr: 'Jeton d’API révoqué : demandez un nouveau jeton à l’administrateur de l’entité.' },
+  AUTH_API_TOKEN_NOT_FOUND: { status: 404, fr: 'Jeton d’API introuvable dans cette entité.' },
+  AUTH_API_TOKEN_ALREADY_REVOKED: { status: 409, fr: 'Ce jeton d’API est déjà révoqué.' },
+  PLATFORM_IDEMPOTENCY_KEY_INVALID: { status: 400, fr: 'Clé d’idempotence invalide : 1 à 200 caractères visibles (lettres, chiffres, - _ . :).' },
+  PLATFORM_IDEMPOTENCY_KEY_REUSED: {
+    status: 409,
+    fr: 'Cette clé d’idempotence a déjà servi pour une requête différente dans les dernières 24 heures : utilisez une nouvelle clé pour un nouveau dépôt.',
+  },
+  PLATFORM_IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    fr: 'Une requête avec la même clé d’idempotence est encore en cours de traitement : réessayez dans quelques instants.',
+  },
+  REGISTRY_WEBHOOK_URL_INVALID: { status: 400, fr: 'Adresse d’abonnement invalide : seules les adresses http:// ou https:// sont acceptées.' },
+  REGISTRY_WEBHOOK_URL_FORBIDDEN: {
+    status: 400,
+    fr: 'Adresse d’abonnement refusée : elle désigne une adresse locale ou privée (boucle locale, réseau interne), interdite sur cette plateforme.',
+  },
+  REGISTRY_WEBHOOK_NOT_FOUND: { status: 404, fr: 'Abonnement introuvable dans cette entité.' },
+  REGISTRY_WEBHOOK_DELIVERY_FAILED: { status: 502, fr: 'L’abonné n’a pas accepté la notification.' },
 } as const satisfies Record<string, { status: number; fr: string }>;
 
 export type OctoErrorCode = keyof typeof ERROR_CATALOGUE;

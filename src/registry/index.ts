@@ -16,6 +16,7 @@ export {
   type IndexingOutcome,
   type MailItemDetail,
   type RegisterMailItemInput,
+  type DeclaredMailMeta,
 } from './mail-item.service.ts';
 export { toMailItemSummary, type MailItemSummary } from './mail-item.views.ts';
 export type { MailChannel, MailDirection, MailStatus } from './tables.ts';

@@ -29,6 +29,7 @@ export const MailItemSummarySchema = z.object({
   letterDate: z.string().nullable(),
   pageCount: z.number(),
   documentCount: z.number(),
+  externalReference: z.string().nullable().optional().describe('Référence propre de l’application qui a déposé le courrier (dépôt par API)'),
 });
 
 /** A real calendar day: « 2026-02-30 » or « 2026-13-45 » are refused, not silently ignored. */

@@ -38,6 +38,16 @@ export interface RegisterMailItemInput {
   subject?: string | null;
   warnings?: string[];
   emailMeta?: Record<string, unknown> | null;
+  /** An application's own reference for the item (API deposit). */
+  externalReference?: string | null;
+  /** Sender and subject declared at deposit: indexing keeps them instead of its guesses. */
+  declared?: DeclaredMailMeta | null;
+}
+
+export interface DeclaredMailMeta {
+  senderName?: string;
+  senderAddress?: string;
+  subject?: string;
 }
 
 /**
@@ -72,6 +82,8 @@ export async function registerMailItem(ctx: Ctx, input: RegisterMailItemInput): 
     document_count: input.documentCount,
     warnings: JSON.stringify(input.warnings ?? []),
     email_meta: input.emailMeta ? JSON.stringify(input.emailMeta) : null,
+    ...(input.externalReference ? { external_reference: input.externalReference } : {}),
+    ...(input.declared ? { declared_meta: JSON.stringify(input.declared) } : {}),
     created_at: iso,
     updated_at: iso,
   });
@@ -229,6 +241,7 @@ export async function getMailItemState(ctx: Ctx, entityId: string, id: string) {
     status: row.status,
     warnings: JSON.parse(row.warnings) as string[],
     email: row.email_meta ? (JSON.parse(row.email_meta) as { from?: { name?: string; address: string }; subject?: string; date?: string }) : null,
+    declared: row.declared_meta ? (JSON.parse(row.declared_meta) as DeclaredMailMeta) : null,
   };
 }
 

@@ -14,6 +14,8 @@ export interface MailItemSummary {
   letterDate: string | null;
   pageCount: number;
   documentCount: number;
+  /** The depositing application's own reference (API deposit), else null. */
+  externalReference?: string | null;
 }
 
 export function toMailItemSummary(row: RegistryMailItemTable, entityCode: string): MailItemSummary {
@@ -31,5 +33,6 @@ export function toMailItemSummary(row: RegistryMailItemTable, entityCode: string
     letterDate: row.letter_date,
     pageCount: Number(row.page_count),
     documentCount: Number(row.document_count),
+    externalReference: row.external_reference ?? null,
   };
 }

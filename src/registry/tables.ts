@@ -72,6 +72,9 @@ export interface RegistryMailItemTable {
   first_received_on?: string | null;
   transferred_from?: string | null;
   transferred_to_chrono?: string | null;
+  // declared by a depositing application (API)
+  external_reference?: string | null;
+  declared_meta?: string | null; // JSON: senderName, senderAddress, subject as declared
 }
 
 export type HandlingStatus = 'registered' | 'assigned' | 'in_progress' | 'answered' | 'closed';

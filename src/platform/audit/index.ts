@@ -24,7 +24,19 @@ export type { AuditActorType, AuditTables, PlatformAuditHeadTable, PlatformAudit
 
 import type { Ctx } from '../context.ts';
 import type { Db } from '../database/db.ts';
-import { recordAudit as record, type AuditEventInput } from './audit.service.ts';
+import { recordAudit as record, type AuditEventInput, type RecordedAuditEvent } from './audit.service.ts';
+
+/**
+ * Runs in the transaction of each audited change, after its audit row: what must happen exactly
+ * when a change commits (webhook deliveries) follows the audit log, the one place every change
+ * passes through. Registered once by the composition root.
+ */
+export type AuditObserver = (ctx: Ctx, event: AuditEventInput, recorded: RecordedAuditEvent) => Promise<void>;
+const observers = new Set<AuditObserver>();
+
+export function observeAudit(observer: AuditObserver): void {
+  observers.add(observer);
+}
 
 /** Records an event as done by the context's actor (user, CLI, worker), inside the caller's transaction. */
 export function auditAction(
@@ -32,11 +44,18 @@ export function auditAction(
   ctx: Ctx,
   event: Omit<AuditEventInput, 'actorType' | 'actorId' | 'actorLabel' | 'source'>,
 ) {
-  return record(db, ctx, {
+  const full: AuditEventInput = {
     ...event,
     actorType: ctx.actor.type,
     actorId: ctx.actor.id,
     actorLabel: ctx.actor.label,
     source: ctx.actor.source,
-  });
+  };
+  if (observers.size === 0) return record(db, ctx, full);
+  const run = async (trx: Db) => {
+    const recorded = await record(trx, ctx, full);
+    for (const observer of observers) await observer({ ...ctx, db: trx }, full, recorded);
+    return recorded;
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
 }

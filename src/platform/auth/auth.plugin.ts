@@ -10,6 +10,7 @@ import { authConfigFrom, servedOverHttps, type AuthConfig } from './auth-config.
 import { authRoutes } from './auth.routes.ts';
 import { createOidcClient } from './oidc.service.ts';
 import { loadPrincipal } from './principal.service.ts';
+import { resolveBearerPrincipal } from '../api-tokens/api-token.service.ts';
 import type { SessionRow } from './session.queries.ts';
 import { resolveSession } from './session.service.ts';
 
@@ -97,6 +98,10 @@ export async function authPlugin(app: FastifyInstance, ctx: Ctx, options: AuthPl
         req.authSession = resolved.session;
         req.principal = await loadPrincipal(ctx, resolved.user);
       }
+    } else if (/^bearer /i.test(req.headers.authorization ?? '')) {
+      // An application's API token, used only without a session cookie: a browser request that
+      // carries the cookie stays a session request and keeps its CSRF check below.
+      req.principal = await resolveBearerPrincipal(ctx, req.headers.authorization!);
     }
     if (!UNSAFE_METHODS.has(req.method)) return;
     // A browser's cross-site request is refused outright, signed in or not (login CSRF too).

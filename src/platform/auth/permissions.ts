@@ -57,6 +57,8 @@ export interface PrincipalMembership {
   role: Exclude<Role, 'platform_admin'>;
   /** Set when held through a current absence: the absent agent's user id (and name, for display). */
   viaDelegationFrom?: { userId: string; displayName: string; absenceId: string };
+  /** Set for an API token: the membership grants only these permissions, whatever its role. */
+  permissions?: readonly Permission[];
 }
 
 export interface Principal {
@@ -65,10 +67,17 @@ export interface Principal {
   displayName: string;
   isPlatformAdmin: boolean;
   memberships: PrincipalMembership[];
+  /** Set when the request came with an API token (`Authorization: Bearer`) instead of a session. */
+  apiToken?: { id: string; name: string; prefix: string; entityCode: string; scopes: string[] };
 }
 
 export function roleAllows(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** What one membership allows: its role's permissions, narrowed for an API token. */
+export function membershipAllows(membership: PrincipalMembership, permission: Permission): boolean {
+  return membership.permissions ? membership.permissions.includes(permission) : roleAllows(membership.role, permission);
 }
 
 /** The signed-in person, or 401 AUTH_REQUIRED. */
@@ -82,7 +91,7 @@ export function requirePrincipal(req: Pick<FastifyRequest, 'principal'>): Princi
  * REGISTRY_ENTITY_NOT_FOUND: never 403, so another entity's mail is not confirmed to exist.
  */
 export function entityAccess(principal: Principal | null, entityCode: string, permission: Permission): PrincipalMembership[] {
-  const granted = (principal?.memberships ?? []).filter((m) => m.entityCode === entityCode && roleAllows(m.role, permission));
+  const granted = (principal?.memberships ?? []).filter((m) => m.entityCode === entityCode && membershipAllows(m, permission));
   if (granted.length === 0) {
     throw new OctoError('REGISTRY_ENTITY_NOT_FOUND', `no ${permission} access to entity ${entityCode}`, { entityCode });
   }
@@ -138,7 +147,7 @@ export function requireEntityPermission(
 ): EntityAccess {
   const principal = requirePrincipal(req);
   const memberships = principal.memberships.filter(
-    (m) => m.entityCode === entityCode && permissions.some((permission) => roleAllows(m.role, permission)),
+    (m) => m.entityCode === entityCode && permissions.some((permission) => membershipAllows(m, permission)),
   );
   if (memberships.length === 0) {
     throw new OctoError('REGISTRY_ENTITY_NOT_FOUND', `no ${permissions.join('|')} access to entity ${entityCode}`, { entityCode });

@@ -4,12 +4,14 @@ import { mailboxMigrations } from '../../capture/mailboxes/migrations/index.ts';
 import { indexingMigrations } from '../../indexing/migrations/index.ts';
 import { registryMigrations } from '../../registry/migrations/index.ts';
 import { platformMigrations } from '../migrations/index.ts';
+import { apiTokenMigrations } from '../api-tokens/migrations/index.ts';
+import { webhookMigrations } from '../../registry/webhooks/migrations/index.ts';
 import type { OctoDb } from './schema.ts';
 
 // Each capability owns its migrations; names start with a timestamp so the order is global.
 class CapabilityMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { ...platformMigrations, ...registryMigrations, ...captureMigrations, ...indexingMigrations, ...mailboxMigrations };
+    return { ...platformMigrations, ...registryMigrations, ...captureMigrations, ...indexingMigrations, ...mailboxMigrations, ...apiTokenMigrations, ...webhookMigrations };
   }
 }
 

@@ -4,5 +4,7 @@ import type { MailboxTables } from '../../capture/mailboxes/tables.ts';
 import type { IndexingTables } from '../../indexing/tables.ts';
 import type { RegistryTables } from '../../registry/tables.ts';
 import type { PlatformTables } from '../tables.ts';
+import type { ApiTokenTables } from '../api-tokens/tables.ts';
+import type { WebhookTables } from '../../registry/webhooks/tables.ts';
 
-export type OctoDb = PlatformTables & RegistryTables & CaptureTables & IndexingTables & MailboxTables;
+export type OctoDb = PlatformTables & RegistryTables & CaptureTables & IndexingTables & MailboxTables & ApiTokenTables & WebhookTables;

@@ -65,6 +65,7 @@ export async function buildServer(ctx: Ctx, routes: RoutePlugin[], options: { au
         { name: 'traitement', description: 'Qualification, attribution, échéances légales (CRPA), accusés de réception, transmissions' },
         { name: 'pilotage', description: 'Indicateurs par entité et pour la plateforme, export CSV' },
         { name: 'administration', description: 'Agents, rôles, absences et services d’une entité ; entités de la plateforme' },
+        { name: 'applications', description: 'Applications connectées : jetons d’API, notifications signées (webhooks) et leur journal' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -120,7 +121,9 @@ export async function buildServer(ctx: Ctx, routes: RoutePlugin[], options: { au
     request.ctx = {
       ...ctx,
       logger: request.log as unknown as Ctx['logger'],
-      actor: request.principal
+      actor: request.principal?.apiToken
+        ? { type: 'api', id: request.principal.apiToken.id, label: request.principal.apiToken.name, source: request.ip }
+        : request.principal
         ? { type: 'user', id: request.principal.userId, label: request.principal.displayName, source: request.ip }
         : { type: 'user', id: null, label: 'Anonyme', source: request.ip },
     };

@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss';
 import { SYSTEM_ACTOR, type Ctx } from '../context.ts';
 import type { Db } from '../database/db.ts';
 import type { Logger } from '../logger.ts';
-import type { JobDefinition } from './define-job.ts';
+import { retryPolicy, type JobDefinition } from './define-job.ts';
 import type { JobQueue } from './queue.ts';
 
 /**
@@ -28,10 +28,11 @@ export async function createPgBossQueue(
   boss.on('error', (error) => logger.error({ err: error }, 'pg-boss error'));
   await boss.start();
   for (const definition of definitions) {
+    const retry = retryPolicy(definition, getCtx().config);
     const options = {
       name: definition.name,
-      retryLimit: definition.retry.attempts - 1,
-      retryDelay: definition.retry.backoffSeconds,
+      retryLimit: retry.attempts - 1,
+      retryDelay: retry.backoffSeconds,
       retryBackoff: true,
       expireInSeconds: timeoutSeconds,
     };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SYSTEM_ACTOR, type Ctx } from '../context.ts';
 import type { Db } from '../database/db.ts';
 import type { Logger } from '../logger.ts';
-import type { JobDefinition } from './define-job.ts';
+import { retryPolicy, type JobDefinition } from './define-job.ts';
 import type { JobQueue } from './queue.ts';
 import { claimNextJob, countPendingJobs, extendLeases, finishJob, insertJob, rescheduleJob } from './job.queries.ts';
 
@@ -65,7 +65,7 @@ export function createSqliteQueue(getCtx: () => Ctx, logger: Logger): JobQueue {
       if (final) {
         await finishJob(ctx.db, job.id, 'failed', ctx.clock.now(), message);
       } else {
-        const delayMs = definition.retry.backoffSeconds * 1000 * 2 ** (job.attempts - 1);
+        const delayMs = retryPolicy(definition, ctx.config).backoffSeconds * 1000 * 2 ** (job.attempts - 1);
         await rescheduleJob(ctx.db, job.id, new Date(ctx.clock.now().getTime() + delayMs), message);
       }
     }
@@ -76,7 +76,7 @@ export function createSqliteQueue(getCtx: () => Ctx, logger: Logger): JobQueue {
     kind: 'sqlite',
     async enqueue(db: Db, job, payload) {
       const parsed = job.payload.parse(payload);
-      await insertJob(db, job.name, JSON.stringify(parsed), job.retry.attempts, getCtx().clock.now());
+      await insertJob(db, job.name, JSON.stringify(parsed), retryPolicy(job, getCtx().config).attempts, getCtx().clock.now());
       wake?.();
     },
     async startWorkers(definitions, concurrency) {

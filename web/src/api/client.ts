@@ -156,3 +156,8 @@ export async function patchJson<T>(path: string, body: unknown): Promise<T> {
 export async function deleteResource(path: string): Promise<void> {
   await send(apiUrl(path), { method: 'DELETE' });
 }
+
+export async function deleteJson<T>(path: string): Promise<T> {
+  const response = await send(apiUrl(path), { method: 'DELETE' });
+  return (await response.json()) as T;
+}

@@ -10,6 +10,7 @@ import { fr as statisticsFr } from '../registry/statistics/fr.ts';
 import { fr as mailboxesFr } from '../capture/mailboxes/fr.ts';
 import { useOptionalEntity } from './EntityContext.tsx';
 import { fr } from './fr.ts';
+import { fr as appsFr } from './api-tokens/fr.ts';
 
 export const HEADER_ID = 'octo-header';
 
@@ -26,6 +27,7 @@ function navigationFor(code: string, roles: string[], pathname: string): MainNav
     [`${base}/quarantaine`, fr.nav.quarantine, registers || roles.includes('auditor')],
     [`${base}/pilotage`, statisticsFr.nav, reads || roles.includes('entity_admin')],
     [`${base}/boites-aux-lettres`, mailboxesFr.nav, roles.includes('entity_admin') || registers],
+    [`${base}/applications`, appsFr.nav, roles.includes('entity_admin') || roles.includes('auditor')],
   ];
   return items.filter(([, , shown]) => shown).map(([to, text]) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) }));
 }

@@ -12,6 +12,7 @@ import { EntityPickerPage } from './EntityPickerPage.tsx';
 import { EntityScope } from './EntityScope.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { ConnectedAppsPage } from './api-tokens/ConnectedAppsPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
           { path: 'echeances', element: <DeadlinesPage /> },
           { path: 'pilotage', element: <StatisticsPage /> },
           { path: 'boites-aux-lettres', element: <MailboxesPage /> },
+          { path: 'applications', element: <ConnectedAppsPage /> },
         ],
       },
       { path: '/administration/antivirus', element: <AntivirusPage /> },
