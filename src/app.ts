@@ -18,10 +18,13 @@ import { handlingRoutes } from './registry/handling.routes.ts';
 import { acknowledgementRoutes } from './registry/acknowledgement.routes.ts';
 import { registryRoutes } from './registry/mail-item.routes.ts';
 import { statisticsRoutes } from './registry/statistics.routes.ts';
+import { releaseDueMail, sendMailJob, startPeriodicTasks, type PeriodicTask } from './platform/mail/index.ts';
 
 // The composition root: the one place that knows every capability.
-const ALL_JOBS: JobDefinition[] = [...captureJobs];
+const ALL_JOBS: JobDefinition[] = [...captureJobs, sendMailJob];
 const ALL_ROUTES = [registryRoutes, handlingRoutes, acknowledgementRoutes, statisticsRoutes, captureRoutes];
+// Run every OCTO_MAIL_TICK_SECONDS by each worker process.
+const PERIODIC_TASKS: PeriodicTask[] = [{ name: 'mail.release-due', run: releaseDueMail }];
 
 export interface App {
   ctx: Ctx;
@@ -64,11 +67,13 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   await seedPilotEntities(ctx);
 
   let closed = false;
+  let stopPeriodic: (() => Promise<void>) | null = null;
   return {
     ctx,
     database,
     async startWorkers(concurrency = config.jobConcurrency) {
       await ctx.jobs.startWorkers(ALL_JOBS, concurrency);
+      stopPeriodic ??= startPeriodicTasks(() => ctx, PERIODIC_TASKS, config.mailTickSeconds);
     },
     buildHttpServer: () => buildServer(ctx, ALL_ROUTES),
     async waitForIdle(timeoutMs = 30 * 60_000) {
@@ -82,6 +87,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     async close() {
       if (closed) return;
       closed = true;
+      await stopPeriodic?.();
       await ctx.jobs.stopWorkers();
       for (const release of closers.reverse()) await release();
       await database.close();

@@ -3,12 +3,14 @@ import { captureMigrations } from '../../capture/migrations/index.ts';
 import { indexingMigrations } from '../../indexing/migrations/index.ts';
 import { registryMigrations } from '../../registry/migrations/index.ts';
 import { platformMigrations } from '../migrations/index.ts';
+import { mailMigrations } from '../mail/migrations/index.ts';
+import { publicFormMigrations } from '../../capture/public-form/migrations/index.ts';
 import type { OctoDb } from './schema.ts';
 
 // Each capability owns its migrations; names start with a timestamp so the order is global.
 class CapabilityMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { ...platformMigrations, ...registryMigrations, ...captureMigrations, ...indexingMigrations };
+    return { ...platformMigrations, ...registryMigrations, ...captureMigrations, ...indexingMigrations, ...mailMigrations, ...publicFormMigrations };
   }
 }
 

@@ -3,5 +3,6 @@ import type { CaptureTables } from '../../capture/tables.ts';
 import type { IndexingTables } from '../../indexing/tables.ts';
 import type { RegistryTables } from '../../registry/tables.ts';
 import type { PlatformTables } from '../tables.ts';
+import type { PublicFormTables } from '../../capture/public-form/tables.ts';
 
-export type OctoDb = PlatformTables & RegistryTables & CaptureTables & IndexingTables;
+export type OctoDb = PlatformTables & RegistryTables & CaptureTables & IndexingTables & PublicFormTables;
