@@ -19,12 +19,18 @@ import { acknowledgementRoutes } from './registry/acknowledgement.routes.ts';
 import { registryRoutes } from './registry/mail-item.routes.ts';
 import { statisticsRoutes } from './registry/statistics.routes.ts';
 import { releaseDueMail, sendMailJob, startPeriodicTasks, type PeriodicTask } from './platform/mail/index.ts';
+import { outboxRoutes } from './platform/mail/outbox.routes.ts';
+import { publicFormRoutes } from './capture/public-form/public-form.routes.ts';
+import { sendDueElectronicReceipts } from './capture/public-form/electronic-receipt.service.ts';
 
 // The composition root: the one place that knows every capability.
 const ALL_JOBS: JobDefinition[] = [...captureJobs, sendMailJob];
-const ALL_ROUTES = [registryRoutes, handlingRoutes, acknowledgementRoutes, statisticsRoutes, captureRoutes];
+const ALL_ROUTES = [registryRoutes, handlingRoutes, acknowledgementRoutes, statisticsRoutes, captureRoutes, outboxRoutes, publicFormRoutes];
 // Run every OCTO_MAIL_TICK_SECONDS by each worker process.
-const PERIODIC_TASKS: PeriodicTask[] = [{ name: 'mail.release-due', run: releaseDueMail }];
+const PERIODIC_TASKS: PeriodicTask[] = [
+  { name: 'public-form.electronic-receipts', run: sendDueElectronicReceipts },
+  { name: 'mail.release-due', run: releaseDueMail },
+];
 
 export interface App {
   ctx: Ctx;

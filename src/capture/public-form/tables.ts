@@ -4,6 +4,7 @@ export type RequesterKind = 'person' | 'company' | 'association';
 export interface CaptureFormSubmissionTable {
   id: string;
   entity_id: string;
+  entity_code: string;
   mail_item_id: string;
   chrono: string;
   requester_kind: RequesterKind;

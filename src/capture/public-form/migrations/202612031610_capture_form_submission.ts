@@ -7,6 +7,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('capture_form_submission')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('entity_id', 'text', (c) => c.notNull().references('registry_entity.id'))
+    .addColumn('entity_code', 'text', (c) => c.notNull())
     .addColumn('mail_item_id', 'text', (c) => c.notNull().references('registry_mail_item.id'))
     .addColumn('chrono', 'text', (c) => c.notNull())
     .addColumn('requester_kind', 'text', (c) => c.notNull())
