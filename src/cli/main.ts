@@ -14,6 +14,7 @@ import { registerEntityCommands } from './entity.command.ts';
 import { registerMailCommands } from './mail.command.ts';
 import { registerStatsCommands } from './stats.command.ts';
 import { registerUserCommands } from './user.command.ts';
+import { registerOutboxCommands } from './outbox.command.ts';
 import { seedDemoMail } from './demo.ts';
 import { formatIntake, formatItem } from './format.ts';
 
@@ -200,6 +201,7 @@ registerEntityCommands(program, withApp);
 registerMailCommands(program, withApp);
 registerAckCommands(program, withApp);
 registerStatsCommands(program, withApp);
+registerOutboxCommands(program, withApp);
 registerAuditCommands(program, () => openApp(loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn' })));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
