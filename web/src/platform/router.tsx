@@ -10,8 +10,12 @@ import { EntityPickerPage } from './EntityPickerPage.tsx';
 import { EntityScope } from './EntityScope.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { PublicFormPage } from '../public/PublicFormPage.tsx';
+import { PublicLayout } from '../public/PublicLayout.tsx';
 
 export const router = createBrowserRouter([
+  // Public pages: no sign-in (saisine par voie électronique).
+  { path: '/demarches/:entityCode', element: <PublicLayout />, children: [{ index: true, element: <PublicFormPage /> }] },
   {
     element: <Layout />,
     children: [
