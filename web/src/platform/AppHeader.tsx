@@ -3,6 +3,7 @@ import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation'
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { fr as handlingFr } from '../registry/handling/fr.ts';
 import { fr as statisticsFr } from '../registry/statistics/fr.ts';
+import { fr as mailFr } from '../mail/fr.ts';
 import { useOptionalEntity } from './EntityContext.tsx';
 import { fr } from './fr.ts';
 
@@ -17,6 +18,7 @@ function navigationFor(code: string, pathname: string): MainNavigationProps.Item
     [`${base}/echeances`, handlingFr.nav],
     [`${base}/quarantaine`, fr.nav.quarantine],
     [`${base}/pilotage`, statisticsFr.nav],
+    [`${base}/courriels`, mailFr.nav],
   ];
   return items.map(([to, text]) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) }));
 }

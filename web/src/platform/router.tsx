@@ -12,6 +12,7 @@ import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { PublicFormPage } from '../public/PublicFormPage.tsx';
 import { PublicLayout } from '../public/PublicLayout.tsx';
+import { OutboxPage } from '../mail/OutboxPage.tsx';
 
 export const router = createBrowserRouter([
   // Public pages: no sign-in (saisine par voie électronique).
@@ -32,6 +33,7 @@ export const router = createBrowserRouter([
           { path: 'quarantaine', element: <QuarantinePage /> },
           { path: 'echeances', element: <DeadlinesPage /> },
           { path: 'pilotage', element: <StatisticsPage /> },
+          { path: 'courriels', element: <OutboxPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
