@@ -46,7 +46,8 @@ describe(`public form: saisine par voie électronique (${TEST_DIALECT})`, () => 
     t = await startTestApp({
       workers: true,
       clock,
-      config: { smtpRelayHost: smtp.host, smtpRelayPort: smtp.port, smtpRelaySecurity: 'none', mailFrom: 'Préfecture du Rhône <ne-pas-repondre@rhone.example>', publicFormPerMinute: 1000 },
+      config: { smtpRelayHost: smtp.host, smtpRelayPort: smtp.port, smtpRelaySecurity: 'none', mailFrom: 'Préfecture du Rhône <ne-pas-repondre@rhone.example>', publicFormPerMinute: 1000, mailTickSeconds: 3600 },
+      // the periodic task is called by hand here, at chosen dates
     });
     server = await t.app.buildHttpServer();
     agent = await signIn();

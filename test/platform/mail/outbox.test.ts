@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { findOutboxRow } from '../../../src/platform/mail/outbox.queries.ts';
-import { queueMail, releaseDueMail, setEntitySender, type QueueMailInput } from '../../../src/platform/mail/index.ts';
+import { queueMail, releaseDueMail, retryOutboxMessage, setEntitySender, type QueueMailInput } from '../../../src/platform/mail/index.ts';
 import { requireEntity } from '../../../src/registry/index.ts';
 import { startSmtpCapture, type SmtpCapture } from '../../helpers/smtp-capture.ts';
 import { manualClock, startTestApp, TEST_DIALECT, type TestApp } from '../../helpers/test-app.ts';
@@ -93,6 +93,16 @@ describe(`outbox (${TEST_DIALECT})`, () => {
       assert.equal(failed.status, 'failed');
       assert.equal(Number(failed.attempts), 1);
       assert.match(failed.status_reason!, /refusé définitivement.*550/);
+
+      // An agent may try again (after fixing the relay, say): the message goes back to the queue.
+      const entity = await requireEntity(t.app.ctx, 'PREF69');
+      const retried = await retryOutboxMessage(t.app.ctx, entity.id, row.id);
+      assert.ok(['queued', 'failed'].includes(retried.status));
+      assert.ok(await t.app.waitForIdle(20_000));
+      const again = (await findOutboxRow(t.app.ctx.db, row.id))!;
+      assert.equal(again.status, 'failed');
+      assert.equal(Number(again.attempts), 1, 'attempts counted afresh');
+      assert.equal(smtp.messages.filter((m) => m.envelopeTo.includes('refuse@example.org')).length, 0);
     } finally {
       await t.close();
     }
@@ -103,7 +113,7 @@ describe(`outbox (${TEST_DIALECT})`, () => {
     const t = await startTestApp({
       workers: true,
       clock,
-      config: { smtpRelayHost: '127.0.0.1', smtpRelayPort: await deadPort(), smtpRelaySecurity: 'none', mailFrom: 'octo@plateforme.example', smtpMaxAttempts: 3, smtpRetrySeconds: 60 },
+      config: { smtpRelayHost: '127.0.0.1', smtpRelayPort: await deadPort(), smtpRelaySecurity: 'none', mailFrom: 'octo@plateforme.example', smtpMaxAttempts: 3, smtpRetrySeconds: 60, mailTickSeconds: 3600 },
     });
     try {
       const row = await queue(t, { to: 'usager@example.org' });

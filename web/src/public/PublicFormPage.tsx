@@ -35,7 +35,8 @@ export function PublicFormPage() {
   // After a refused send, the summary lists the errors and the first wrong field takes the focus.
   useEffect(() => {
     if (errors.length === 0) return;
-    const first = document.getElementById(fieldId(errors[0]!.field));
+    // the first wrong field in the page's order (the server lists identity checks in its own order)
+    const first = document.querySelector<HTMLElement>('form [aria-invalid="true"]') ?? document.getElementById(fieldId(errors[0]!.field));
     (first ?? summary.current)?.focus();
   }, [errors]);
 
