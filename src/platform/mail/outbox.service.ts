@@ -169,6 +169,17 @@ export async function deliverOutboxMessage(ctx: Ctx, outboxId: string): Promise<
   }
 }
 
+/** Leaves a message « failed » with its reason (the send job gave up on an unexpected error). */
+export async function markOutboxFailed(ctx: Ctx, outboxId: string, reason: string) {
+  const row = await findOutboxRow(ctx.db, outboxId);
+  if (!row || row.status === 'sent' || row.status === 'failed') return;
+  const changes = { status: 'failed' as const, status_reason: reason, updated_at: ctx.clock.now().toISOString() };
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateOutboxRow(trx, row.id, changes);
+    await auditOutbox({ ...ctx, db: trx }, { ...row, ...changes }, 'platform.mail.failed', { reason });
+  });
+}
+
 /** Periodic: queues the retries whose time has come and, once a relay exists, the waiting messages. */
 export async function releaseDueMail(ctx: Ctx): Promise<number> {
   const rows = await listReleasableRows(ctx.db, ctx.clock.now().toISOString(), Boolean(ctx.config.smtpRelayHost));
