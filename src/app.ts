@@ -18,6 +18,10 @@ import { handlingRoutes } from './registry/handling.routes.ts';
 import { acknowledgementRoutes } from './registry/acknowledgement.routes.ts';
 import { registryRoutes } from './registry/mail-item.routes.ts';
 import { statisticsRoutes } from './registry/statistics.routes.ts';
+import { releaseDueMail, sendMailJob, startPeriodicTasks, type PeriodicTask } from './platform/mail/index.ts';
+import { outboxRoutes } from './platform/mail/outbox.routes.ts';
+import { publicFormRoutes } from './capture/public-form/public-form.routes.ts';
+import { sendDueElectronicReceipts } from './capture/public-form/electronic-receipt.service.ts';
 import { adminRoutes } from './platform/auth/admin.routes.ts';
 import { antivirusRoutes } from './capture/antivirus/antivirus.routes.ts';
 import { learnFromCorrection } from './indexing/index.ts';
@@ -32,7 +36,7 @@ import { startMailboxPoller } from './capture/mailboxes/mailbox.service.ts';
 import { seedPilotGatewayAddresses } from './capture/smtp-gateway/gateway-address.service.ts';
 
 // The composition root: the one place that knows every capability.
-const ALL_JOBS: JobDefinition[] = [...captureJobs, deliverWebhookJob];
+const ALL_JOBS: JobDefinition[] = [...captureJobs, deliverWebhookJob, sendMailJob];
 const ALL_ROUTES = [
   registryRoutes,
   handlingRoutes,
@@ -46,6 +50,13 @@ const ALL_ROUTES = [
   mailboxRoutes,
   apiTokenRoutes,
   webhookRoutes,
+  outboxRoutes,
+  publicFormRoutes,
+];
+// Run every OCTO_MAIL_TICK_SECONDS by each worker process.
+const PERIODIC_TASKS: PeriodicTask[] = [
+  { name: 'public-form.electronic-receipts', run: sendDueElectronicReceipts },
+  { name: 'mail.release-due', run: releaseDueMail },
 ];
 // The router learns from agents' corrections of service and request type.
 onHandlingCorrected(learnFromCorrection);
@@ -96,11 +107,13 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
   await seedPilotGatewayAddresses(ctx);
 
   let closed = false;
+  let stopPeriodic: (() => Promise<void>) | null = null;
   return {
     ctx,
     database,
     async startWorkers(concurrency = config.jobConcurrency) {
       await ctx.jobs.startWorkers(ALL_JOBS, concurrency);
+      stopPeriodic ??= startPeriodicTasks(() => ctx, PERIODIC_TASKS, config.mailTickSeconds);
     },
     startMailboxPoller: () => startMailboxPoller(ctx),
     buildHttpServer: () => buildServer(ctx, ALL_ROUTES),
@@ -115,6 +128,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     async close() {
       if (closed) return;
       closed = true;
+      await stopPeriodic?.();
       await ctx.jobs.stopWorkers();
       for (const release of closers.reverse()) await release();
       await database.close();

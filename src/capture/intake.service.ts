@@ -34,7 +34,7 @@ export interface IntakeResult {
 }
 
 /** A document ready to register, or a file kept aside with its reason. */
-interface PreparedDocument {
+export interface PreparedDocument {
   role: DocumentRole;
   filename: string;
   mime: string;
@@ -53,7 +53,7 @@ function limitsOf(ctx: Ctx) {
 }
 
 /** Checks one file (upload or attachment) and stores it; throws the OctoError that names what is wrong. */
-async function prepareFile(ctx: Ctx, file: IntakeFile, role: DocumentRole, known?: SniffedFile): Promise<PreparedDocument> {
+export async function prepareFile(ctx: Ctx, file: IntakeFile, role: DocumentRole, known?: SniffedFile): Promise<PreparedDocument> {
   const sha256 = await ctx.blobs.put(file.bytes);
   const base = { role, filename: file.filename, sha256, sizeBytes: file.bytes.length };
   try {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import { generateAcknowledgementByChrono, generateTransferNoticeByChrono } from '../registry/index.ts';
+import { sendByChrono } from '../platform/mail/acknowledgement-mail.service.ts';
 import type { OpenAppFn } from './user.command.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -16,10 +17,25 @@ export function registerAckCommands(program: Command, withApp: OpenAppFn): void 
     .option('--missing <pièce>', 'pièce manquante (demande incomplète, L114-5) ; à répéter', collect, [] as string[])
     .option('--due <AAAA-MM-JJ>', 'date limite de production des pièces manquantes')
     .option('--json', 'sortie JSON (mentions comprises)')
+    .option('--send', 'avec --email : met le courriel dans la file d’envoi (relais SMTP) au lieu de l’afficher')
+    .option('--to <adresse>', 'avec --send : adresse à utiliser à la place de celle de l’expéditeur')
     .option('--transfer-notice', 'établit l’avis de transmission à l’administration compétente (CRPA L114-2) d’un courrier transmis, au lieu de l’accusé de réception')
-    .action((o: { chrono: string; output?: string; email?: boolean; missing: string[]; due?: string; json?: boolean; transferNotice?: boolean }) =>
+    .action((o: { chrono: string; output?: string; email?: boolean; missing: string[]; due?: string; json?: boolean; transferNotice?: boolean; send?: boolean; to?: string }) =>
       withApp(async (app) => {
         if (!o.email && !o.output) throw new Error('indiquez le fichier PDF à écrire (-o FICHIER.pdf) ou --email');
+        if (o.send) {
+          if (!o.email) throw new Error('--send va avec --email (l’accusé est envoyé par courriel)');
+          if (o.missing.length > 0 !== Boolean(o.due)) throw new Error('--missing et --due vont ensemble (demande incomplète)');
+          const incomplete = o.due ? { missingItems: o.missing, dueDate: o.due } : null;
+          const queued = await sendByChrono(app.ctx, o.chrono, o.transferNotice ? 'transfer-notice' : 'ar', { incomplete, to: o.to });
+          if (o.json) process.stdout.write(`${JSON.stringify(queued, null, 2)}\n`);
+          else {
+            process.stdout.write(`${queued.kindFr} de ${o.chrono} pour ${queued.to} : ${queued.statusFr.toLowerCase()} (file d’envoi, ${queued.id}).\n`);
+            if (queued.reason) process.stdout.write(`Motif : ${queued.reason}\n`);
+            else process.stdout.write('Il part dès qu’un processus Octo (octo serve ou octo worker) le traite.\n');
+          }
+          return;
+        }
         if (o.transferNotice) {
           const notice = await generateTransferNoticeByChrono(app.ctx, o.chrono, { channel: o.email ? 'email' : 'letter' });
           if (notice.pdf && o.output) await fs.writeFile(o.output, notice.pdf);

@@ -19,6 +19,7 @@ import { registerStatsCommands } from './stats.command.ts';
 import { registerUserCommands } from './user.command.ts';
 import { registerAntivirusCommands } from './antivirus.command.ts';
 import { registerAppsCommands } from './apps.command.ts';
+import { registerOutboxCommands } from './outbox.command.ts';
 import { seedDemoMail } from './demo.ts';
 import { DEMO_PASSWORD, seedDemoUsers } from '../platform/auth/index.ts';
 import { formatIntake, formatItem } from './format.ts';
@@ -226,6 +227,7 @@ registerAckCommands(program, withApp);
 registerStatsCommands(program, withApp);
 registerAntivirusCommands(program, withApp);
 registerAppsCommands(program, withApp);
+registerOutboxCommands(program, withApp);
 registerAuditCommands(program, () => openApp(loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn' })));
 
 program.parseAsync(process.argv).catch((error: unknown) => {

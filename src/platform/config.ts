@@ -2,11 +2,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { AuthConfigSchema, authConfigRaw, checkAuthConfig } from './auth/auth-config.ts';
+import { MailConfigSchema, mailConfigRaw } from './mail/mail-config.ts';
 
 // Every OCTO_* variable is declared here once, with its documentation; nothing else
 // reads process.env. Defaults run the embedded mode with zero configuration.
 const ConfigSchema = z.object({
   ...AuthConfigSchema.shape,
+  ...MailConfigSchema.shape,
   dataDir: z.string().min(1).describe('OCTO_DATA_DIR: dossier des données (base SQLite, fichiers). Défaut : ./data'),
   databaseUrl: z
     .string()
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookRetrySeconds: env.OCTO_WEBHOOK_RETRY_SECONDS ?? 30,
     webhookTimeoutSeconds: env.OCTO_WEBHOOK_TIMEOUT_SECONDS ?? 10,
     ...authConfigRaw(env),
+    ...mailConfigRaw(env),
     ...overrides,
   };
   const parsed = ConfigSchema.safeParse(raw);

@@ -183,6 +183,11 @@ export const ERROR_CATALOGUE = {
   },
   REGISTRY_WEBHOOK_NOT_FOUND: { status: 404, fr: 'Abonnement introuvable dans cette entité.' },
   REGISTRY_WEBHOOK_DELIVERY_FAILED: { status: 502, fr: 'L’abonné n’a pas accepté la notification.' },
+  // outgoing mail and the public form (saisine par voie électronique)
+  PLATFORM_MAIL_NO_RECIPIENT: { status: 422, fr: 'Le courriel ne peut pas être envoyé : le destinataire n’a pas d’adresse électronique valide.' },
+  PLATFORM_OUTBOX_NOT_FOUND: { status: 404, fr: 'Courriel introuvable dans la file d’envoi.' },
+  PUBLIC_FORM_INVALID: { status: 400, fr: 'Le formulaire contient des erreurs :' },
+  PUBLIC_FORM_RATE_LIMITED: { status: 429, fr: 'Trop d’envois depuis votre connexion : patientez une minute avant de renvoyer le formulaire. Votre saisie n’a pas été enregistrée.' },
 } as const satisfies Record<string, { status: number; fr: string }>;
 
 export type OctoErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AuditTables } from './audit/tables.ts';
 import type { AuthTables } from './auth/tables.ts';
+import type { MailTables } from './mail/tables.ts';
 
 export interface PlatformJobTable {
   id: Generated<number>;
@@ -17,6 +18,6 @@ export interface PlatformJobTable {
   finished_at: string | null;
 }
 
-export type PlatformTables = AuditTables & AuthTables & {
+export type PlatformTables = AuditTables & AuthTables & MailTables & {
   platform_job: PlatformJobTable;
 };

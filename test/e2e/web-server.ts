@@ -47,14 +47,14 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
  * `octo serve` command on a fresh data folder and a free port. It serves web/dist, so
  * `npm run build` must have run. (To be replaced by the lead's startTestServer() when it exists.)
  */
-export async function startWebServer(): Promise<WebServer> {
+export async function startWebServer(env: Record<string, string> = {}): Promise<WebServer> {
   const external = process.env.OCTO_E2E_URL;
   if (external) return { url: external.replace(/\/$/, ''), stop: async () => {} };
 
   if (!existsSync(path.join(ROOT, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: run `npm run build` before the browser tests.');
   }
-  const environment: TestEnvironment = await createTestEnvironment();
+  const environment: TestEnvironment = await createTestEnvironment(env);
   const port = await freePort();
   const child = spawn(process.execPath, ['bin/octo.js', 'serve', '--demo-accounts', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: ROOT,

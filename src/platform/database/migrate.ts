@@ -6,12 +6,14 @@ import { registryMigrations } from '../../registry/migrations/index.ts';
 import { platformMigrations } from '../migrations/index.ts';
 import { apiTokenMigrations } from '../api-tokens/migrations/index.ts';
 import { webhookMigrations } from '../../registry/webhooks/migrations/index.ts';
+import { mailMigrations } from '../mail/migrations/index.ts';
+import { publicFormMigrations } from '../../capture/public-form/migrations/index.ts';
 import type { OctoDb } from './schema.ts';
 
 // Each capability owns its migrations; names start with a timestamp so the order is global.
 class CapabilityMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { ...platformMigrations, ...registryMigrations, ...captureMigrations, ...indexingMigrations, ...mailboxMigrations, ...apiTokenMigrations, ...webhookMigrations };
+    return { ...platformMigrations, ...registryMigrations, ...captureMigrations, ...indexingMigrations, ...mailboxMigrations, ...apiTokenMigrations, ...webhookMigrations, ...mailMigrations, ...publicFormMigrations };
   }
 }
 

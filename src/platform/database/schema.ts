@@ -6,5 +6,6 @@ import type { RegistryTables } from '../../registry/tables.ts';
 import type { PlatformTables } from '../tables.ts';
 import type { ApiTokenTables } from '../api-tokens/tables.ts';
 import type { WebhookTables } from '../../registry/webhooks/tables.ts';
+import type { PublicFormTables } from '../../capture/public-form/tables.ts';
 
-export type OctoDb = PlatformTables & RegistryTables & CaptureTables & IndexingTables & MailboxTables & ApiTokenTables & WebhookTables;
+export type OctoDb = PlatformTables & RegistryTables & CaptureTables & IndexingTables & MailboxTables & ApiTokenTables & WebhookTables & PublicFormTables;

@@ -8,6 +8,7 @@ import { fr as sessionFr } from './session/fr.ts';
 import { fr as handlingFr } from '../registry/handling/fr.ts';
 import { fr as statisticsFr } from '../registry/statistics/fr.ts';
 import { fr as mailboxesFr } from '../capture/mailboxes/fr.ts';
+import { fr as mailFr } from '../mail/fr.ts';
 import { useOptionalEntity } from './EntityContext.tsx';
 import { fr } from './fr.ts';
 import { fr as appsFr } from './api-tokens/fr.ts';
@@ -28,6 +29,7 @@ function navigationFor(code: string, roles: string[], pathname: string): MainNav
     [`${base}/pilotage`, statisticsFr.nav, reads || roles.includes('entity_admin')],
     [`${base}/boites-aux-lettres`, mailboxesFr.nav, roles.includes('entity_admin') || registers],
     [`${base}/applications`, appsFr.nav, roles.includes('entity_admin') || roles.includes('auditor')],
+    [`${base}/courriels`, mailFr.nav, reads],
   ];
   return items.filter(([, , shown]) => shown).map(([to, text]) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) }));
 }

@@ -13,8 +13,13 @@ import { EntityScope } from './EntityScope.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { ConnectedAppsPage } from './api-tokens/ConnectedAppsPage.tsx';
+import { PublicFormPage } from '../public/PublicFormPage.tsx';
+import { PublicLayout } from '../public/PublicLayout.tsx';
+import { OutboxPage } from '../mail/OutboxPage.tsx';
 
 export const router = createBrowserRouter([
+  // Public pages: no sign-in (saisine par voie électronique).
+  { path: '/demarches/:entityCode', element: <PublicLayout />, children: [{ index: true, element: <PublicFormPage /> }] },
   {
     element: <Layout />,
     children: [
@@ -33,6 +38,7 @@ export const router = createBrowserRouter([
           { path: 'pilotage', element: <StatisticsPage /> },
           { path: 'boites-aux-lettres', element: <MailboxesPage /> },
           { path: 'applications', element: <ConnectedAppsPage /> },
+          { path: 'courriels', element: <OutboxPage /> },
         ],
       },
       { path: '/administration/antivirus', element: <AntivirusPage /> },

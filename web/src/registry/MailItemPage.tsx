@@ -15,6 +15,7 @@ import { HandlingPanel } from './handling/HandlingPanel.tsx';
 import { ItemWarnings } from './ItemWarnings.tsx';
 import { MailItemHeader } from './MailItemHeader.tsx';
 import { MailItemHistory } from './MailItemHistory.tsx';
+import { ItemMailPanel } from '../mail/ItemMailPanel.tsx';
 import { isBusy, useMailItem } from './queries.ts';
 
 export function MailItemPage() {
@@ -55,6 +56,7 @@ export function MailItemPage() {
           )}
           <ItemWarnings warnings={item.data.warnings} />
           <HandlingPanel code={code} chrono={chrono} />
+          <ItemMailPanel code={code} chrono={chrono} />
           <div className="fr-grid-row fr-grid-row--gutters">
             <div className="fr-col-12 fr-col-md-4">
               <DocumentMenu documents={documents} selectedId={selected?.id} />

@@ -1,0 +1,21 @@
+// French texts of outgoing mail (accusés, avis de transmission) in the agents' web app.
+export const fr = {
+  nav: 'Courriels sortants',
+  itemTitle: 'Courriels à l’usager',
+  sendAck: 'Envoyer l’accusé de réception par courriel',
+  sendTransfer: 'Envoyer l’avis de transmission par courriel',
+  queued: (to: string) => `Courriel mis dans la file d’envoi, pour ${to}.`,
+  none: 'Aucun courriel envoyé pour ce courrier.',
+  pageTitle: 'Courriels sortants',
+  lead: 'Les accusés d’enregistrement et de réception et les avis de transmission, avec leur état. Un courriel qui ne peut pas partir attend ici avec son motif : rien n’est perdu.',
+  sender: (s: string | null) => `Expéditeur : ${s ?? 'aucun (OCTO_MAIL_FROM absent)'}`,
+  noRelay: 'Aucun relais SMTP n’est configuré (OCTO_SMTP_RELAY_HOST) : les courriels attendent.',
+  columns: { date: 'Créé le', kind: 'Nature', reference: 'Courrier', to: 'Destinataire', status: 'État', reason: 'Motif / réponse du relais', action: 'Action' },
+  retry: 'Relancer',
+  empty: 'Aucun courriel sortant.',
+  receiptsTitle: 'Accusés de réception électroniques à envoyer',
+  receiptsLead: 'Demandes reçues par le formulaire public : l’accusé de réception électronique part dès que la demande est attribuée à un service dont les coordonnées sont complètes, et au plus tard dix jours ouvrés après la réception (CRPA R112-11-2).',
+  receiptsEmpty: 'Aucun accusé de réception électronique en attente.',
+  receiptColumns: { chrono: 'Courrier', due: 'À envoyer au plus tard le', reason: 'Motif' },
+  late: 'En retard',
+};
