@@ -9,6 +9,7 @@ import { fr as handlingFr } from '../registry/handling/fr.ts';
 import { fr as statisticsFr } from '../registry/statistics/fr.ts';
 import { useOptionalEntity } from './EntityContext.tsx';
 import { fr } from './fr.ts';
+import { fr as adminFr } from '../administration/fr.ts';
 
 export const HEADER_ID = 'octo-header';
 
@@ -24,6 +25,7 @@ function navigationFor(code: string, roles: string[], pathname: string): MainNav
     [`${base}/echeances`, handlingFr.nav, reads],
     [`${base}/quarantaine`, fr.nav.quarantine, registers || roles.includes('auditor')],
     [`${base}/pilotage`, statisticsFr.nav, reads || roles.includes('entity_admin')],
+    [`${base}/administration`, adminFr.nav, roles.includes('entity_admin')],
   ];
   return items.filter(([, , shown]) => shown).map(([to, text]) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) }));
 }
@@ -54,7 +56,7 @@ export function AppHeader({ session }: { session: Session | null }) {
         session
           ? [
               ...(code ? [{ iconId: 'fr-icon-building-line' as const, text: fr.changeEntity, linkProps: { to: '/' } }] : []),
-              { iconId: 'fr-icon-settings-5-line' as const, text: 'Administration', linkProps: { to: '/administration/antivirus' } },
+              { iconId: 'fr-icon-settings-5-line' as const, text: 'Administration', linkProps: { to: '/administration' } },
               {
                 iconId: 'fr-icon-account-circle-line' as const,
                 text: session.principal.displayName,

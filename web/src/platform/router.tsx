@@ -11,6 +11,8 @@ import { EntityPickerPage } from './EntityPickerPage.tsx';
 import { EntityScope } from './EntityScope.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { AdministrationHubPage } from '../administration/AdministrationHubPage.tsx';
+import { EntityAdminPage } from '../administration/EntityAdminPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -32,6 +34,9 @@ export const router = createBrowserRouter([
         ],
       },
       { path: '/administration/antivirus', element: <AntivirusPage /> },
+      { path: '/administration', element: <AdministrationHubPage /> },
+      // Outside EntityScope: platform admins (no role in the entity) may administer it too.
+      { path: '/e/:entityCode/administration', element: <EntityAdminPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
