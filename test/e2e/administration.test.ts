@@ -49,8 +49,12 @@ describe('entity administration (web)', { timeout: 4 * 60_000 }, () => {
     process.stdout.write(`# screenshots: ${shots}\n`);
   });
 
-  it('opens « Administration » from the entity’s navigation, with its agents listed', async () => {
+  it('opens « Administration » from the entity’s tile and navigation, with its agents listed', async () => {
+    // An agent who only administers the entity lands on its administration, not on mail it may not read.
     await page.getByRole('link', { name: /Direction régionale de l’environnement/ }).click();
+    await page.waitForURL(new RegExp(`/e/${ENTITY}/administration$`));
+    await page.locator('.fr-nav').getByRole('link', { name: 'Pilotage', exact: true }).click();
+    await page.waitForURL(new RegExp(`/e/${ENTITY}/pilotage$`));
     await page.locator('.fr-nav').getByRole('link', { name: 'Administration', exact: true }).click();
     await page.waitForURL(new RegExp(`/e/${ENTITY}/administration$`));
     await page.getByRole('heading', { level: 1, name: 'Administration de l’entité' }).waitFor();
