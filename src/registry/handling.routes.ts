@@ -145,7 +145,16 @@ export async function handlingRoutes(server: FastifyInstance, _ctx: Ctx) {
   });
 
   const ServiceParams = EntityCodeParams.extend({ serviceCode: z.string().min(1).max(40) });
-  const ServiceContactView = ServiceContactSchema.extend({ code: z.string(), name: z.string() });
+  // The answer is not checked against the input rules: a service never given contact data has empty fields.
+  const ServiceContactView = z.object({
+    code: z.string(),
+    name: z.string(),
+    addressLines: z.array(z.string()),
+    postcode: z.string(),
+    city: z.string(),
+    email: z.string(),
+    phone: z.string(),
+  });
   app.get('/api/entities/:code/services/:serviceCode/contact', {
     schema: { tags, summary: 'Coordonnées d’un service (imprimées sur les accusés de réception)', params: ServiceParams, response: { 200: ServiceContactView, 400: ErrorView, 404: ErrorView } },
   }, async (req) => {

@@ -25,6 +25,8 @@ describe(`antivirus status page (web, ${TEST_DIALECT})`, { timeout: 3 * 60_000 }
     await page.context().addCookies([{ name: 'octo_session', value: token, url }]);
     await page.goto(`${url}/`);
     await page.getByRole('link', { name: 'Administration' }).first().click();
+    await page.waitForURL(/\/administration$/);
+    await page.getByRole('link', { name: 'Antivirus' }).click();
     await page.waitForURL(/\/administration\/antivirus$/);
     return { page, server };
   }

@@ -12,6 +12,7 @@ import { fr as mailFr } from '../mail/fr.ts';
 import { useOptionalEntity } from './EntityContext.tsx';
 import { fr } from './fr.ts';
 import { fr as appsFr } from './api-tokens/fr.ts';
+import { fr as adminFr } from '../administration/fr.ts';
 
 export const HEADER_ID = 'octo-header';
 
@@ -30,6 +31,7 @@ function navigationFor(code: string, roles: string[], pathname: string): MainNav
     [`${base}/boites-aux-lettres`, mailboxesFr.nav, roles.includes('entity_admin') || registers],
     [`${base}/applications`, appsFr.nav, roles.includes('entity_admin') || roles.includes('auditor')],
     [`${base}/courriels`, mailFr.nav, reads],
+    [`${base}/administration`, adminFr.nav, roles.includes('entity_admin')],
   ];
   return items.filter(([, , shown]) => shown).map(([to, text]) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) }));
 }
@@ -60,7 +62,7 @@ export function AppHeader({ session }: { session: Session | null }) {
         session
           ? [
               ...(code ? [{ iconId: 'fr-icon-building-line' as const, text: fr.changeEntity, linkProps: { to: '/' } }] : []),
-              { iconId: 'fr-icon-settings-5-line' as const, text: 'Administration', linkProps: { to: '/administration/antivirus' } },
+              { iconId: 'fr-icon-settings-5-line' as const, text: 'Administration', linkProps: { to: '/administration' } },
               {
                 iconId: 'fr-icon-account-circle-line' as const,
                 text: session.principal.displayName,

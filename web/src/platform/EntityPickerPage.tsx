@@ -8,6 +8,12 @@ import { QueryError } from './QueryError.tsx';
 import { usePageTitle } from './usePageTitle.ts';
 import { fr as sessionFr } from './session/fr.ts';
 
+/** Where an entity's tile leads: its mail, or its administration for an agent who only administers it. */
+function entityHome(code: string, roles: string[]): string {
+  const onlyAdministers = roles.length > 0 && roles.every((role) => role === 'entity_admin');
+  return `/e/${encodeURIComponent(code)}/${onlyAdministers ? 'administration' : 'courriers'}`;
+}
+
 export function EntityPickerPage() {
   const all = useEntities();
   const entities = { ...all, data: all.data?.filter((entity) => entity.myRoles.length > 0) };
@@ -31,7 +37,7 @@ export function EntityPickerPage() {
               detail={[entity.myRoles.map((role) => sessionFr.roles[role] ?? role).join(', '), entity.code === lastUsed ? fr.picker.lastUsed : null].filter(Boolean).join(' · ')}
               imageUrl={entityPictogram(entity.code)}
               imageSvg
-              linkProps={{ to: `/e/${encodeURIComponent(entity.code)}/courriers` }}
+              linkProps={{ to: entityHome(entity.code, entity.myRoles) }}
               enlargeLinkOrButton
             />
           </li>

@@ -16,6 +16,8 @@ import { ConnectedAppsPage } from './api-tokens/ConnectedAppsPage.tsx';
 import { PublicFormPage } from '../public/PublicFormPage.tsx';
 import { PublicLayout } from '../public/PublicLayout.tsx';
 import { OutboxPage } from '../mail/OutboxPage.tsx';
+import { AdministrationHubPage } from '../administration/AdministrationHubPage.tsx';
+import { EntityAdminPage } from '../administration/EntityAdminPage.tsx';
 
 export const router = createBrowserRouter([
   // Public pages: no sign-in (saisine par voie électronique).
@@ -42,6 +44,9 @@ export const router = createBrowserRouter([
         ],
       },
       { path: '/administration/antivirus', element: <AntivirusPage /> },
+      { path: '/administration', element: <AdministrationHubPage /> },
+      // Outside EntityScope: platform admins (no role in the entity) may administer it too.
+      { path: '/e/:entityCode/administration', element: <EntityAdminPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

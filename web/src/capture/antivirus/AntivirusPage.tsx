@@ -44,7 +44,7 @@ export function AntivirusPage() {
   const status = useAntivirusStatus();
   return (
     <>
-      <Breadcrumb homeLinkProps={{ to: '/' }} segments={[{ label: fr.breadcrumbAdmin, linkProps: { to: '/administration/antivirus' } }]} currentPageLabel={fr.title} />
+      <Breadcrumb homeLinkProps={{ to: '/' }} segments={[{ label: fr.breadcrumbAdmin, linkProps: { to: '/administration' } }]} currentPageLabel={fr.title} />
       <h1>{fr.title}</h1>
       <p className="fr-text--lead">{fr.lead}</p>
       {status.isPending && <Loading />}
