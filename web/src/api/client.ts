@@ -142,3 +142,8 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return 'Une erreur inattendue est survenue. Réessayez plus tard.';
 }
+
+/** DELETE without a JSON answer (204). */
+export async function deleteEmpty(path: string): Promise<void> {
+  await send(apiUrl(path), { method: 'DELETE' });
+}

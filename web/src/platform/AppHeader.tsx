@@ -9,6 +9,8 @@ import { fr as handlingFr } from '../registry/handling/fr.ts';
 import { fr as statisticsFr } from '../registry/statistics/fr.ts';
 import { useOptionalEntity } from './EntityContext.tsx';
 import { fr } from './fr.ts';
+import { fr as basketsFr } from '../registry/baskets/fr.ts';
+import { fr as routingFr } from '../indexing/routing/fr.ts';
 
 export const HEADER_ID = 'octo-header';
 
@@ -24,6 +26,8 @@ function navigationFor(code: string, roles: string[], pathname: string): MainNav
     [`${base}/echeances`, handlingFr.nav, reads],
     [`${base}/quarantaine`, fr.nav.quarantine, registers || roles.includes('auditor')],
     [`${base}/pilotage`, statisticsFr.nav, reads || roles.includes('entity_admin')],
+    [`${base}/bannettes`, basketsFr.nav, reads],
+    [`${base}/aiguillage`, routingFr.nav, roles.includes('entity_admin')],
   ];
   return items.filter(([, , shown]) => shown).map(([to, text]) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) }));
 }

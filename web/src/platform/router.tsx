@@ -11,6 +11,8 @@ import { EntityPickerPage } from './EntityPickerPage.tsx';
 import { EntityScope } from './EntityScope.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { BasketsPage } from '../registry/baskets/BasketsPage.tsx';
+import { RoutingRulesPage } from '../indexing/routing/RoutingRulesPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -29,6 +31,8 @@ export const router = createBrowserRouter([
           { path: 'quarantaine', element: <QuarantinePage /> },
           { path: 'echeances', element: <DeadlinesPage /> },
           { path: 'pilotage', element: <StatisticsPage /> },
+          { path: 'bannettes', element: <BasketsPage /> },
+          { path: 'aiguillage', element: <RoutingRulesPage /> },
         ],
       },
       { path: '/administration/antivirus', element: <AntivirusPage /> },
