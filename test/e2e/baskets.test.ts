@@ -158,7 +158,7 @@ describe('routing rules and baskets (web)', { timeout: 5 * 60_000 }, () => {
     await panel.getByText('titre de séjour', { exact: true }).waitFor();
     await panel.getByText('Bureau des titres de séjour').waitFor();
     await page.getByTestId('handling-summary').getByText('Bureau des titres de séjour').waitFor();
-    await page.locator('section[aria-labelledby="item-history-title"]').getByText('Aiguillage automatique').waitFor();
+    await page.locator('section[aria-labelledby="item-history-title"]').getByText('Aiguillage automatique', { exact: true }).waitFor();
     await shot('03-courrier-aiguille-par-regle');
   });
 
