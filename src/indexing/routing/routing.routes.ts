@@ -80,7 +80,8 @@ export async function routingRoutes(server: FastifyInstance, _ctx: Ctx) {
   app.get('/api/entities/:code/routing/model', {
     schema: { tags, summary: 'Le classifieur de l’entité : exemples appris par service et par type, vocabulaire, seuil', params: EntityCodeParams, response: { 200: ModelStatsView, 401: ErrorView, 404: ErrorView } },
   }, async (req) => {
-    requireEntityPermission(req, req.params.code, 'read');
+    // Entity admins manage the rules: they see what the model has learnt too (counts, no mail).
+    requireEntityPermission(req, req.params.code, 'read', 'admin');
     return getRoutingModelStats(req.ctx, req.params.code);
   });
 

@@ -124,6 +124,13 @@ describe(`routing: rules, classifier, corrections (${TEST_DIALECT})`, () => {
     assert.equal(retrained.json().service.examples, (await mailroom.inject({ method: 'GET', url: '/api/entities/PREF69/routing/model' })).json().service.examples);
   });
 
+  it('shows the model’s figures to the entity admin who manages the rules, not to another entity', async () => {
+    const forAdmin = await admin.inject({ method: 'GET', url: '/api/entities/PREF69/routing/model' });
+    assert.equal(forAdmin.statusCode, 200);
+    assert.deepEqual(forAdmin.json(), (await mailroom.inject({ method: 'GET', url: '/api/entities/PREF69/routing/model' })).json());
+    assert.equal((await outsider.inject({ method: 'GET', url: '/api/entities/PREF69/routing/model' })).statusCode, 404);
+  });
+
   it('proposes for an uploaded e-mail file, reading it as intake does', async () => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(eml('Arme', 'Demande de détention d’arme pour le tir sportif.'))]), 'message.eml');

@@ -161,3 +161,7 @@ export async function deleteJson<T>(path: string): Promise<T> {
   const response = await send(apiUrl(path), { method: 'DELETE' });
   return (await response.json()) as T;
 }
+/** DELETE without a JSON answer (204). */
+export async function deleteEmpty(path: string): Promise<void> {
+  await send(apiUrl(path), { method: 'DELETE' });
+}

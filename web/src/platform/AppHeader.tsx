@@ -13,6 +13,8 @@ import { useOptionalEntity } from './EntityContext.tsx';
 import { fr } from './fr.ts';
 import { fr as appsFr } from './api-tokens/fr.ts';
 import { fr as adminFr } from '../administration/fr.ts';
+import { fr as basketsFr } from '../registry/baskets/fr.ts';
+import { fr as routingFr } from '../indexing/routing/fr.ts';
 
 export const HEADER_ID = 'octo-header';
 
@@ -32,6 +34,8 @@ function navigationFor(code: string, roles: string[], pathname: string): MainNav
     [`${base}/applications`, appsFr.nav, roles.includes('entity_admin') || roles.includes('auditor')],
     [`${base}/courriels`, mailFr.nav, reads],
     [`${base}/administration`, adminFr.nav, roles.includes('entity_admin')],
+    [`${base}/bannettes`, basketsFr.nav, reads],
+    [`${base}/aiguillage`, routingFr.nav, roles.includes('entity_admin')],
   ];
   return items.filter(([, , shown]) => shown).map(([to, text]) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) }));
 }

@@ -18,6 +18,8 @@ import { PublicLayout } from '../public/PublicLayout.tsx';
 import { OutboxPage } from '../mail/OutboxPage.tsx';
 import { AdministrationHubPage } from '../administration/AdministrationHubPage.tsx';
 import { EntityAdminPage } from '../administration/EntityAdminPage.tsx';
+import { BasketsPage } from '../registry/baskets/BasketsPage.tsx';
+import { RoutingRulesPage } from '../indexing/routing/RoutingRulesPage.tsx';
 
 export const router = createBrowserRouter([
   // Public pages: no sign-in (saisine par voie électronique).
@@ -41,6 +43,8 @@ export const router = createBrowserRouter([
           { path: 'boites-aux-lettres', element: <MailboxesPage /> },
           { path: 'applications', element: <ConnectedAppsPage /> },
           { path: 'courriels', element: <OutboxPage /> },
+          { path: 'bannettes', element: <BasketsPage /> },
+          { path: 'aiguillage', element: <RoutingRulesPage /> },
         ],
       },
       { path: '/administration/antivirus', element: <AntivirusPage /> },

@@ -12,6 +12,7 @@ import { EmailSummary } from './EmailSummary.tsx';
 import { ExtractedFields } from './ExtractedFields.tsx';
 import { fr } from './fr.ts';
 import { HandlingPanel } from './handling/HandlingPanel.tsx';
+import { RoutingPanel } from '../indexing/routing/RoutingPanel.tsx';
 import { ItemWarnings } from './ItemWarnings.tsx';
 import { MailItemHeader } from './MailItemHeader.tsx';
 import { MailItemHistory } from './MailItemHistory.tsx';
@@ -56,6 +57,7 @@ export function MailItemPage() {
           )}
           <ItemWarnings warnings={item.data.warnings} />
           <HandlingPanel code={code} chrono={chrono} />
+          <RoutingPanel code={code} chrono={chrono} busy={isBusy(item.data)} />
           <ItemMailPanel code={code} chrono={chrono} />
           <div className="fr-grid-row fr-grid-row--gutters">
             <div className="fr-col-12 fr-col-md-4">
