@@ -124,6 +124,13 @@ export const ERROR_CATALOGUE = {
     fr: 'Régime invalide : utilisez sva (silence vaut acceptation), svr (silence vaut rejet) ou none (pas de décision implicite).',
   },
   REGISTRY_DEADLINE_INVALID_INPUT: { status: 400, fr: 'Calcul de délai impossible :' },
+  REGISTRY_CONTACT_NOT_FOUND: { status: 404, fr: 'Contact introuvable.' },
+  REGISTRY_CONTACT_INVALID: { status: 400, fr: 'Contact invalide :' },
+  REGISTRY_CONTACT_MERGE_REFUSED: { status: 409, fr: 'Fusion de contacts impossible :' },
+  REGISTRY_EXPORT_REFUSED: { status: 409, fr: 'Transmission hors plateforme impossible :' },
+  REGISTRY_EXPORT_NOT_FOUND: { status: 404, fr: 'Aucun paquet de transmission n’a été produit pour ce courrier.' },
+  REGISTRY_REMINDER_NOT_FOUND: { status: 404, fr: 'Rappel introuvable.' },
+  REGISTRY_TEMPLATE_NOT_SHARED: { status: 404, fr: 'Modèle partagé introuvable : il n’existe pas ou son entité ne le partage pas.' },
 } as const satisfies Record<string, { status: number; fr: string }>;
 
 export type OctoErrorCode = keyof typeof ERROR_CATALOGUE;

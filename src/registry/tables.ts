@@ -1,4 +1,5 @@
 import type { RegistryAckTemplateTable } from './acknowledgements/ack.tables.ts';
+import type { RegistryContactTable } from './contacts/contact.tables.ts';
 export interface RegistryEntityTable {
   id: string;
   code: string;
@@ -72,6 +73,8 @@ export interface RegistryMailItemTable {
   first_received_on?: string | null;
   transferred_from?: string | null;
   transferred_to_chrono?: string | null;
+  // the sender's entry in the shared contact directory
+  sender_contact_id?: string | null;
 }
 
 export type HandlingStatus = 'registered' | 'assigned' | 'in_progress' | 'answered' | 'closed';
@@ -133,4 +136,5 @@ export interface RegistryTables {
   registry_comment: RegistryCommentTable;
   registry_mail_link: RegistryMailLinkTable;
   registry_ack_template: RegistryAckTemplateTable;
+  registry_contact: RegistryContactTable;
 }

@@ -4,6 +4,7 @@ import * as search from './202612031020_registry_search.ts';
 import * as handling from './202612031300_registry_handling.ts';
 import * as acknowledgements from './202612031400_registry_acknowledgements.ts';
 import * as incompleteTransfer from './202612031310_registry_incomplete_transfer.ts';
+import * as contacts from './202612032100_registry_contacts.ts';
 
 export const registryMigrations: Record<string, Migration> = {
   '202612031010_registry_core': core,
@@ -11,4 +12,5 @@ export const registryMigrations: Record<string, Migration> = {
   '202612031300_registry_handling': handling,
   '202612031400_registry_acknowledgements': acknowledgements,
   '202612031310_registry_incomplete_transfer': incompleteTransfer,
+  '202612032100_registry_contacts': contacts,
 };
