@@ -9,6 +9,7 @@ import { isOctoError } from '../platform/errors.ts';
 import { getMailItemDetail, getMailItemDetailByChrono, searchInbox, type MailChannel } from '../registry/index.ts';
 import { registerAckCommands } from './ack.command.ts';
 import { registerAuditCommands } from './audit.command.ts';
+import { registerContactCommands } from './contact.command.ts';
 import { registerCalendarCommands } from './calendar.command.ts';
 import { registerEntityCommands } from './entity.command.ts';
 import { registerMailCommands } from './mail.command.ts';
@@ -200,6 +201,7 @@ registerEntityCommands(program, withApp);
 registerMailCommands(program, withApp);
 registerAckCommands(program, withApp);
 registerStatsCommands(program, withApp);
+registerContactCommands(program, withApp);
 registerAuditCommands(program, () => openApp(loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn' })));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
