@@ -19,11 +19,12 @@ import { acknowledgementRoutes } from './registry/acknowledgement.routes.ts';
 import { registryRoutes } from './registry/mail-item.routes.ts';
 import { statisticsRoutes } from './registry/statistics.routes.ts';
 import { contactRoutes } from './registry/contacts/contact.routes.ts';
+import { exportRoutes } from './registry/export/export.routes.ts';
 
 // The composition root: the one place that knows every capability.
 const ALL_JOBS: JobDefinition[] = [...captureJobs];
 const ALL_ROUTES = [registryRoutes, handlingRoutes, acknowledgementRoutes, statisticsRoutes, captureRoutes];
-ALL_ROUTES.push(contactRoutes);
+ALL_ROUTES.push(contactRoutes, exportRoutes);
 
 export interface App {
   ctx: Ctx;

@@ -75,9 +75,15 @@ export interface RegistryMailItemTable {
   transferred_to_chrono?: string | null;
   // the sender's entry in the shared contact directory
   sender_contact_id?: string | null;
+  // transfer to an administration outside the platform, as a file package (L114-2)
+  transferred_out_at?: string | null;
+  transferred_out_to?: string | null; // JSON: { name, addressLines }
+  transferred_out_reason?: string | null;
+  export_sha256?: string | null;
+  export_filename?: string | null;
 }
 
-export type HandlingStatus = 'registered' | 'assigned' | 'in_progress' | 'answered' | 'closed';
+export type HandlingStatus = 'registered' | 'assigned' | 'in_progress' | 'answered' | 'closed' | 'transferred_out';
 
 export interface RegistryRequestTypeTable {
   id: string;
