@@ -20,11 +20,14 @@ import { registryRoutes } from './registry/mail-item.routes.ts';
 import { statisticsRoutes } from './registry/statistics.routes.ts';
 import { contactRoutes } from './registry/contacts/contact.routes.ts';
 import { exportRoutes } from './registry/export/export.routes.ts';
+import { reminderRoutes } from './registry/reminders/reminder.routes.ts';
+import { reminderSweepJob, startReminderSchedule } from './registry/reminders/reminder-sweep.job.ts';
 
 // The composition root: the one place that knows every capability.
 const ALL_JOBS: JobDefinition[] = [...captureJobs];
 const ALL_ROUTES = [registryRoutes, handlingRoutes, acknowledgementRoutes, statisticsRoutes, captureRoutes];
-ALL_ROUTES.push(contactRoutes, exportRoutes);
+ALL_ROUTES.push(contactRoutes, exportRoutes, reminderRoutes);
+ALL_JOBS.push(reminderSweepJob);
 
 export interface App {
   ctx: Ctx;
@@ -72,6 +75,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     database,
     async startWorkers(concurrency = config.jobConcurrency) {
       await ctx.jobs.startWorkers(ALL_JOBS, concurrency);
+      await startReminderSchedule(ctx);
     },
     buildHttpServer: () => buildServer(ctx, ALL_ROUTES),
     async waitForIdle(timeoutMs = 30 * 60_000) {

@@ -23,6 +23,8 @@ const ConfigSchema = z.object({
   maxUploadMb: z.coerce.number().positive().describe('OCTO_MAX_UPLOAD_MB: taille maximale d’un fichier déposé, en Mo. Défaut : 100'),
   maxPixelsPerPage: z.coerce.number().int().positive().describe('OCTO_MAX_PIXELS_PER_PAGE: nombre maximal de pixels d’une page image (protection contre les « bombes »). Défaut : 40 000 000'),
   maxPages: z.coerce.number().int().positive().describe('OCTO_MAX_PAGES: nombre maximal de pages d’un document. Défaut : 500'),
+  reminderThresholds: z.string().regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, 'OCTO_REMINDER_THRESHOLDS : des nombres de jours ouvrés séparés par des virgules, par exemple 10,3').describe('OCTO_REMINDER_THRESHOLDS: rappels avant échéance, en jours ouvrés avant la date de décision implicite ou la fin du délai de pièces manquantes, par défaut pour toute entité (chaque entité peut fixer les siens). Défaut : 10,3'),
+  reminderIntervalMinutes: z.coerce.number().int().min(1).max(1440).describe('OCTO_REMINDER_INTERVAL_MINUTES: intervalle entre deux calculs des rappels par les processus de traitement. Défaut : 60'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).describe('OCTO_LOG_LEVEL: niveau de journalisation. Défaut : info'),
 });
 
@@ -43,6 +45,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxPixelsPerPage: env.OCTO_MAX_PIXELS_PER_PAGE ?? 40_000_000,
     maxPages: env.OCTO_MAX_PAGES ?? 500,
     logLevel: env.OCTO_LOG_LEVEL ?? 'info',
+    reminderThresholds: env.OCTO_REMINDER_THRESHOLDS ?? '10,3',
+    reminderIntervalMinutes: env.OCTO_REMINDER_INTERVAL_MINUTES ?? 60,
     ...authConfigRaw(env),
     ...overrides,
   };

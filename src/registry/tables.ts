@@ -1,5 +1,6 @@
 import type { RegistryAckTemplateTable } from './acknowledgements/ack.tables.ts';
 import type { RegistryContactTable } from './contacts/contact.tables.ts';
+import type { RegistryReminderSettingTable, RegistryReminderTable } from './reminders/reminder.tables.ts';
 export interface RegistryEntityTable {
   id: string;
   code: string;
@@ -143,4 +144,6 @@ export interface RegistryTables {
   registry_mail_link: RegistryMailLinkTable;
   registry_ack_template: RegistryAckTemplateTable;
   registry_contact: RegistryContactTable;
+  registry_reminder: RegistryReminderTable;
+  registry_reminder_setting: RegistryReminderSettingTable;
 }

@@ -6,6 +6,7 @@ import * as acknowledgements from './202612031400_registry_acknowledgements.ts';
 import * as incompleteTransfer from './202612031310_registry_incomplete_transfer.ts';
 import * as contacts from './202612032100_registry_contacts.ts';
 import * as transferOut from './202612032110_registry_transfer_out.ts';
+import * as reminders from './202612032120_registry_reminders.ts';
 
 export const registryMigrations: Record<string, Migration> = {
   '202612031010_registry_core': core,
@@ -15,4 +16,5 @@ export const registryMigrations: Record<string, Migration> = {
   '202612031310_registry_incomplete_transfer': incompleteTransfer,
   '202612032100_registry_contacts': contacts,
   '202612032110_registry_transfer_out': transferOut,
+  '202612032120_registry_reminders': reminders,
 };
