@@ -21,12 +21,13 @@ import { statisticsRoutes } from './registry/statistics.routes.ts';
 import { contactRoutes } from './registry/contacts/contact.routes.ts';
 import { exportRoutes } from './registry/export/export.routes.ts';
 import { reminderRoutes } from './registry/reminders/reminder.routes.ts';
+import { sharedTemplateRoutes } from './registry/templates/shared-template.routes.ts';
 import { reminderSweepJob, startReminderSchedule } from './registry/reminders/reminder-sweep.job.ts';
 
 // The composition root: the one place that knows every capability.
 const ALL_JOBS: JobDefinition[] = [...captureJobs];
 const ALL_ROUTES = [registryRoutes, handlingRoutes, acknowledgementRoutes, statisticsRoutes, captureRoutes];
-ALL_ROUTES.push(contactRoutes, exportRoutes, reminderRoutes);
+ALL_ROUTES.push(contactRoutes, exportRoutes, reminderRoutes, sharedTemplateRoutes);
 ALL_JOBS.push(reminderSweepJob);
 
 export interface App {

@@ -7,6 +7,7 @@ import * as incompleteTransfer from './202612031310_registry_incomplete_transfer
 import * as contacts from './202612032100_registry_contacts.ts';
 import * as transferOut from './202612032110_registry_transfer_out.ts';
 import * as reminders from './202612032120_registry_reminders.ts';
+import * as sharedTemplates from './202612032130_registry_shared_templates.ts';
 
 export const registryMigrations: Record<string, Migration> = {
   '202612031010_registry_core': core,
@@ -17,4 +18,5 @@ export const registryMigrations: Record<string, Migration> = {
   '202612032100_registry_contacts': contacts,
   '202612032110_registry_transfer_out': transferOut,
   '202612032120_registry_reminders': reminders,
+  '202612032130_registry_shared_templates': sharedTemplates,
 };
