@@ -5,6 +5,9 @@ import { fr as handlingFr } from '../registry/handling/fr.ts';
 import { fr as statisticsFr } from '../registry/statistics/fr.ts';
 import { useOptionalEntity } from './EntityContext.tsx';
 import { fr } from './fr.ts';
+import { fr as contactsFr } from '../registry/contacts/fr.ts';
+import { fr as remindersFr } from '../registry/reminders/fr.ts';
+import { useReminderCount } from '../registry/reminders/useReminderCount.ts';
 
 export const HEADER_ID = 'octo-header';
 
@@ -17,6 +20,7 @@ function navigationFor(code: string, pathname: string): MainNavigationProps.Item
     [`${base}/echeances`, handlingFr.nav],
     [`${base}/quarantaine`, fr.nav.quarantine],
     [`${base}/pilotage`, statisticsFr.nav],
+    [`${base}/contacts`, contactsFr.nav],
   ];
   return items.map(([to, text]) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) }));
 }
@@ -28,6 +32,7 @@ export function AppHeader() {
   const navigate = useNavigate();
   const code = current?.code;
   const entityLabel = current?.entity?.name ?? code;
+  const reminderCount = useReminderCount(code);
 
   return (
     <Header
@@ -50,6 +55,9 @@ export function AppHeader() {
         },
         ...(code
           ? [{ iconId: 'fr-icon-building-line' as const, text: fr.changeEntity, linkProps: { to: '/' } }]
+          : []),
+        ...(code
+          ? [{ iconId: 'fr-icon-notification-3-line' as const, text: remindersFr.bell(reminderCount ?? 0), linkProps: { to: `/e/${encodeURIComponent(code)}/rappels`, 'data-testid': 'reminder-bell' } as never }]
           : []),
       ]}
       navigation={code ? navigationFor(code, pathname) : undefined}

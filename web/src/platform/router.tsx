@@ -10,6 +10,8 @@ import { EntityPickerPage } from './EntityPickerPage.tsx';
 import { EntityScope } from './EntityScope.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { ContactsPage } from '../registry/contacts/ContactsPage.tsx';
+import { RemindersPage } from '../registry/reminders/RemindersPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -28,6 +30,8 @@ export const router = createBrowserRouter([
           { path: 'quarantaine', element: <QuarantinePage /> },
           { path: 'echeances', element: <DeadlinesPage /> },
           { path: 'pilotage', element: <StatisticsPage /> },
+          { path: 'contacts', element: <ContactsPage /> },
+          { path: 'rappels', element: <RemindersPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
