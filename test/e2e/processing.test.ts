@@ -79,6 +79,7 @@ describe('contacts, reminders and export in the web app', { timeout: 4 * 60_000 
     await page.goto(`${baseUrl}/e/PREF69/courriers/${exported}`);
     const panel = page.getByTestId('export-panel');
     await panel.getByText('Transmis à Mairie de Villeurbanne le 2025-03-24.').waitFor();
+    await page.getByTestId('sender-contact').getByText('Ce courrier n’est lié à aucun contact de l’annuaire.').waitFor();
     const href = await panel.getByRole('link', { name: 'Télécharger le paquet (ZIP)' }).getAttribute('href');
     const response = await page.request.get(`${baseUrl}${href}`);
     assert.equal(response.status(), 200);

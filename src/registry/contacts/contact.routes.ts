@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { OctoError } from '../../platform/errors.ts';
 import { EntityCodeParams, ErrorView } from '../mail-item.schemas.ts';
 import { listLinkedMailItems } from './contact.queries.ts';
+import { createContactFromSender, senderContactSuggestions } from './sender-contact.service.ts';
 import {
   ContactCreateBody,
   ContactInputSchema,
@@ -115,10 +116,28 @@ export async function contactRoutes(server: FastifyInstance, _ctx: Ctx) {
   });
 
   app.get('/api/entities/:code/mail-items/:chrono/sender-contact', {
-    schema: { tags, summary: 'Le contact de l’expéditeur d’un courrier', params: ItemParams, response: { 200: SenderContactView, 401: ErrorView, 404: ErrorView } },
+    schema: {
+      tags, summary: 'Le contact de l’expéditeur d’un courrier ; sinon les contacts qui lui ressemblent (même courriel, nom proche)',
+      params: ItemParams,
+      response: { 200: SenderContactView.extend({ suggestions: z.array(ContactViewSchema.extend({ reason: z.enum(['email', 'name']) })) }), 401: ErrorView, 404: ErrorView },
+    },
   }, async (req) => {
     requireEntityPermission(req, req.params.code, 'read');
-    return senderContactOf(req.ctx, viewerOf(req), req.params.code, req.params.chrono);
+    const viewer = viewerOf(req);
+    const linked = await senderContactOf(req.ctx, viewer, req.params.code, req.params.chrono);
+    return { ...linked, suggestions: linked.contact ? [] : await senderContactSuggestions(req.ctx, viewer, req.params.code, req.params.chrono) };
+  });
+
+  app.post('/api/entities/:code/mail-items/:chrono/sender-contact/from-sender', {
+    schema: {
+      tags, summary: 'Créer dans l’annuaire le contact de l’expéditeur lu sur le courrier, et l’y lier',
+      params: ItemParams,
+      body: z.object({ confidential: z.boolean().default(false).describe('Contact confidentiel pour cette entité') }),
+      response: { 201: SenderContactView, 400: ErrorView, 401: ErrorView, 404: ErrorView },
+    },
+  }, async (req, reply) => {
+    requireEntityPermission(req, req.params.code, 'register', 'handle');
+    return reply.code(201).send(await createContactFromSender(req.ctx, viewerOf(req), req.params.code, req.params.chrono, { confidential: req.body.confidential }));
   });
 
   app.put('/api/entities/:code/mail-items/:chrono/sender-contact', {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { ingestFile } from '../../../src/capture/index.ts';
+import { makeRequest } from '../acknowledgements/helpers.ts';
 import { corpusFile, mailroomOf, signInAgent, startTestApp, TEST_DIALECT, type SignedInAgent, type TestApp } from '../../helpers/test-app.ts';
 
 describe(`registry: shared contact directory (${TEST_DIALECT})`, () => {
@@ -135,5 +136,29 @@ describe(`registry: shared contact directory (${TEST_DIALECT})`, () => {
     assert.match(refused.json().message, /confidentiel/);
     const blind = await ars.inject({ method: 'POST', url: '/api/contacts/merge', payload: { sourceId: shared.id, targetId: hidden.id } });
     assert.equal(blind.statusCode, 404);
+  });
+
+  it('suggests the contacts that look like the sender read on an item, and makes one from it', async () => {
+    const chrono = await makeRequest(t.app, { entity: 'PREF69', senderName: 'Mme Élodie MARTINEAU', senderAddress: '12 rue de la République, 69002 Lyon' });
+    const url = `/api/entities/PREF69/mail-items/${chrono}/sender-contact`;
+    assert.deepEqual((await pref.inject({ method: 'GET', url })).json().suggestions, []);
+    const alike = (await create(ars, { kind: 'person', firstName: 'Elodie', lastName: 'Martineau', postcode: '69002', city: 'Lyon' })).json();
+    const hidden = (await create(ars, { kind: 'person', firstName: 'Élodie', lastName: 'Martineau', confidentialEntityCode: 'ARS-ARA' })).json();
+    const suggested = (await pref.inject({ method: 'GET', url })).json();
+    assert.equal(suggested.contact, null);
+    assert.deepEqual(suggested.suggestions.map((c: { id: string; reason: string }) => [c.id, c.reason]), [[alike.id, 'name']], 'never another entity’s confidential contact');
+    assert.notEqual(alike.id, hidden.id);
+
+    const other = await makeRequest(t.app, { entity: 'PREF69', senderName: 'Mme Élodie MARTINEAU', senderAddress: '12 rue de la République, 69002 Lyon' });
+    const made = await pref.inject({ method: 'POST', url: `/api/entities/PREF69/mail-items/${other}/sender-contact/from-sender`, payload: { confidential: true } });
+    assert.equal(made.statusCode, 201, made.body);
+    const contact = made.json().contact;
+    assert.deepEqual([contact.kind, contact.firstName, contact.lastName, contact.addressLines, contact.postcode, contact.city, contact.confidentialEntityCode],
+      ['person', 'Élodie', 'MARTINEAU', ['12 rue de la République'], '69002', 'Lyon', 'PREF69']);
+    assert.equal((await pref.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${other}/sender-contact` })).json().contact.id, contact.id);
+    const nobody = await makeRequest(t.app, { entity: 'PREF69', senderName: null, senderAddress: null });
+    const refused = await pref.inject({ method: 'POST', url: `/api/entities/PREF69/mail-items/${nobody}/sender-contact/from-sender`, payload: {} });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.json().message, /Aucun expéditeur/);
   });
 });

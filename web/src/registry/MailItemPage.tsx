@@ -13,6 +13,7 @@ import { ExtractedFields } from './ExtractedFields.tsx';
 import { fr } from './fr.ts';
 import { HandlingPanel } from './handling/HandlingPanel.tsx';
 import { ExportPanel } from './export/ExportPanel.tsx';
+import { SenderContactPanel } from './contacts/SenderContactPanel.tsx';
 import { ItemWarnings } from './ItemWarnings.tsx';
 import { MailItemHeader } from './MailItemHeader.tsx';
 import { MailItemHistory } from './MailItemHistory.tsx';
@@ -57,6 +58,7 @@ export function MailItemPage() {
           <ItemWarnings warnings={item.data.warnings} />
           <HandlingPanel code={code} chrono={chrono} />
           <ExportPanel code={code} chrono={chrono} />
+          <SenderContactPanel code={code} chrono={chrono} />
           <div className="fr-grid-row fr-grid-row--gutters">
             <div className="fr-col-12 fr-col-md-4">
               <DocumentMenu documents={documents} selectedId={selected?.id} />
