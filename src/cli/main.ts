@@ -11,6 +11,7 @@ import { registerAckCommands } from './ack.command.ts';
 import { registerAuditCommands } from './audit.command.ts';
 import { registerContactCommands } from './contact.command.ts';
 import { registerMailProcessingCommands } from './mail-processing.command.ts';
+import { registerTemplateCommands } from './template.command.ts';
 import { registerCalendarCommands } from './calendar.command.ts';
 import { registerEntityCommands } from './entity.command.ts';
 import { registerMailCommands } from './mail.command.ts';
@@ -204,6 +205,7 @@ registerAckCommands(program, withApp);
 registerStatsCommands(program, withApp);
 registerContactCommands(program, withApp);
 registerMailProcessingCommands(program, withApp);
+registerTemplateCommands(program, withApp);
 registerAuditCommands(program, () => openApp(loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn' })));
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -73,4 +73,18 @@ describe(`octo contact, octo mail reminders, octo mail export (${TEST_DIALECT})`
     await assert.rejects(fs.access(path.join(environment.dataDir, 'autre.zip')), 'no empty file left behind');
     assert.match((await octo('mail', 'show', '--entity', 'PREF69', chrono, '--json')).stdout, /"handlingStatus": "transferred_out"/);
   });
+
+  it('shares an acknowledgement template and copies it into another entity', async () => {
+    assert.match((await octo('template', 'shared', '--entity', 'ARS-ARA')).stdout, /0 modèle\(s\) partagé\(s\)/);
+    const shared = await octo('template', 'share', '--entity', 'PREF69', '--kind', 'svr', '--channel', 'email');
+    assert.equal(shared.code, 0, shared.stderr);
+    assert.match(shared.stdout, /PREF69 svr\/email : partagé/);
+    const listed = JSON.parse((await octo('template', 'shared', '--entity', 'ARS-ARA', '--json')).stdout).templates;
+    assert.deepEqual(listed.map((t: { entityCode: string; kind: string; channel: string }) => `${t.entityCode}/${t.kind}/${t.channel}`), ['PREF69/svr/email']);
+    const copied = await octo('template', 'copy', '--entity', 'ARS-ARA', '--from', 'PREF69', '--kind', 'svr', '--channel', 'email');
+    assert.equal(copied.code, 0, copied.stderr);
+    const refused = await octo('template', 'copy', '--entity', 'ARS-ARA', '--from', 'PREF69', '--kind', 'sva', '--channel', 'email');
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /Modèle partagé introuvable/);
+  });
 });
