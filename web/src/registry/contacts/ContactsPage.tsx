@@ -37,7 +37,7 @@ export function ContactsPage() {
   const duplicates = useQuery({ queryKey: ['contact-duplicates'], queryFn: ({ signal }) => listDuplicates(signal) });
   const merge = useMutation({
     mutationFn: (input: { sourceId: string; targetId: string }) => mergeContacts(input.sourceId, input.targetId),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['contact'] }).then(() => client.invalidateQueries({ queryKey: ['contacts'] })).then(() => client.invalidateQueries({ queryKey: ['contact-duplicates'] })),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['contacts'] }), client.invalidateQueries({ queryKey: ['contact-duplicates'] })]),
   });
 
   return (
@@ -69,7 +69,7 @@ export function ContactsPage() {
               {contacts.data.contacts.map((c) => (
                 <tr key={c.id}>
                   <td><ContactName contact={c} /></td>
-                  <td>{c.postalAddress.slice(c.kind === 'person' ? 1 : 1).join(', ')}</td>
+                  <td>{c.postalAddress.slice(1).join(', ') || '—'}</td>
                   <td>{c.email ?? '—'}</td>
                   <td>{c.phone ?? '—'}</td>
                   <td>{c.siret ?? '—'}</td>
