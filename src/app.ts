@@ -18,6 +18,11 @@ import { handlingRoutes } from './registry/handling.routes.ts';
 import { acknowledgementRoutes } from './registry/acknowledgement.routes.ts';
 import { registryRoutes } from './registry/mail-item.routes.ts';
 import { statisticsRoutes } from './registry/statistics.routes.ts';
+import { contactRoutes } from './registry/contacts/contact.routes.ts';
+import { exportRoutes } from './registry/export/export.routes.ts';
+import { reminderRoutes } from './registry/reminders/reminder.routes.ts';
+import { sharedTemplateRoutes } from './registry/templates/shared-template.routes.ts';
+import { reminderSweepJob, startReminderSchedule } from './registry/reminders/reminder-sweep.job.ts';
 import { releaseDueMail, sendMailJob, startPeriodicTasks, type PeriodicTask } from './platform/mail/index.ts';
 import { outboxRoutes } from './platform/mail/outbox.routes.ts';
 import { publicFormRoutes } from './capture/public-form/public-form.routes.ts';
@@ -36,7 +41,7 @@ import { startMailboxPoller } from './capture/mailboxes/mailbox.service.ts';
 import { seedPilotGatewayAddresses } from './capture/smtp-gateway/gateway-address.service.ts';
 
 // The composition root: the one place that knows every capability.
-const ALL_JOBS: JobDefinition[] = [...captureJobs, deliverWebhookJob, sendMailJob];
+const ALL_JOBS: JobDefinition[] = [...captureJobs, deliverWebhookJob, sendMailJob, reminderSweepJob];
 const ALL_ROUTES = [
   registryRoutes,
   handlingRoutes,
@@ -52,6 +57,10 @@ const ALL_ROUTES = [
   webhookRoutes,
   outboxRoutes,
   publicFormRoutes,
+  contactRoutes,
+  exportRoutes,
+  reminderRoutes,
+  sharedTemplateRoutes,
 ];
 // Run every OCTO_MAIL_TICK_SECONDS by each worker process.
 const PERIODIC_TASKS: PeriodicTask[] = [
@@ -114,6 +123,7 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     async startWorkers(concurrency = config.jobConcurrency) {
       await ctx.jobs.startWorkers(ALL_JOBS, concurrency);
       stopPeriodic ??= startPeriodicTasks(() => ctx, PERIODIC_TASKS, config.mailTickSeconds);
+      await startReminderSchedule(ctx);
     },
     startMailboxPoller: () => startMailboxPoller(ctx),
     buildHttpServer: () => buildServer(ctx, ALL_ROUTES),

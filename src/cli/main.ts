@@ -9,6 +9,9 @@ import { isOctoError } from '../platform/errors.ts';
 import { getMailItemDetail, getMailItemDetailByChrono, searchInbox, type MailChannel } from '../registry/index.ts';
 import { registerAckCommands } from './ack.command.ts';
 import { registerAuditCommands } from './audit.command.ts';
+import { registerContactCommands } from './contact.command.ts';
+import { registerMailProcessingCommands } from './mail-processing.command.ts';
+import { registerTemplateCommands } from './template.command.ts';
 import { registerCalendarCommands } from './calendar.command.ts';
 import { registerEntityCommands } from './entity.command.ts';
 import { registerBasketCommand, registerMailCommands } from './mail.command.ts';
@@ -228,6 +231,9 @@ registerStatsCommands(program, withApp);
 registerAntivirusCommands(program, withApp);
 registerAppsCommands(program, withApp);
 registerOutboxCommands(program, withApp);
+registerContactCommands(program, withApp);
+registerMailProcessingCommands(program, withApp);
+registerTemplateCommands(program, withApp);
 registerAuditCommands(program, () => openApp(loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn' })));
 
 program.parseAsync(process.argv).catch((error: unknown) => {

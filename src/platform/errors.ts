@@ -188,6 +188,13 @@ export const ERROR_CATALOGUE = {
   PLATFORM_OUTBOX_NOT_FOUND: { status: 404, fr: 'Courriel introuvable dans la file d’envoi.' },
   PUBLIC_FORM_INVALID: { status: 400, fr: 'Le formulaire contient des erreurs :' },
   PUBLIC_FORM_RATE_LIMITED: { status: 429, fr: 'Trop d’envois depuis votre connexion : patientez une minute avant de renvoyer le formulaire. Votre saisie n’a pas été enregistrée.' },
+  REGISTRY_CONTACT_NOT_FOUND: { status: 404, fr: 'Contact introuvable.' },
+  REGISTRY_CONTACT_INVALID: { status: 400, fr: 'Contact invalide :' },
+  REGISTRY_CONTACT_MERGE_REFUSED: { status: 409, fr: 'Fusion de contacts impossible :' },
+  REGISTRY_EXPORT_REFUSED: { status: 409, fr: 'Transmission hors plateforme impossible :' },
+  REGISTRY_EXPORT_NOT_FOUND: { status: 404, fr: 'Aucun paquet de transmission n’a été produit pour ce courrier.' },
+  REGISTRY_REMINDER_NOT_FOUND: { status: 404, fr: 'Rappel introuvable.' },
+  REGISTRY_TEMPLATE_NOT_SHARED: { status: 404, fr: 'Modèle partagé introuvable : il n’existe pas ou son entité ne le partage pas.' },
 } as const satisfies Record<string, { status: number; fr: string }>;
 
 export type OctoErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -78,7 +78,7 @@ export function listItemsDueBy(db: Db, entityId: string, day: string, limit: num
     .where('entity_id', '=', entityId)
     .where('implicit_decision_date', 'is not', null)
     .where('implicit_decision_date', '<=', day)
-    .where((eb) => eb.or([eb('handling_status', 'is', null), eb('handling_status', 'not in', ['answered', 'closed'])]))
+    .where((eb) => eb.or([eb('handling_status', 'is', null), eb('handling_status', 'not in', ['answered', 'closed', 'transferred_out'])]))
     .orderBy('implicit_decision_date')
     .limit(limit)
     .execute();

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const HandlingStatusSchema = z.enum(['registered', 'assigned', 'in_progress', 'answered', 'closed']);
+export const HandlingStatusSchema = z.enum(['registered', 'assigned', 'in_progress', 'answered', 'closed', 'transferred_out']);
+/** What an agent may set by hand: « transmis hors plateforme » comes only with the export package. */
+export const SettableHandlingStatusSchema = z.enum(['registered', 'assigned', 'in_progress', 'answered', 'closed']);
 
 export const RequestTypeSchema = z.object({
   code: z.string(),
@@ -44,7 +46,7 @@ export const AssignBody = z.object({ serviceCode: ServiceCode, assigneeLabel: z.
 export const CopyBody = z.object({ serviceCode: ServiceCode });
 export const CommentBody = z.object({ body: z.string().trim().min(1, 'le commentaire est vide').max(5000) });
 export const LinkBody = z.object({ chrono: z.string().trim().min(1).max(64), kind: z.enum(['reply', 'related']).default('related') });
-export const StatusBody = z.object({ status: HandlingStatusSchema, reason: z.string().trim().max(1000).optional() });
+export const StatusBody = z.object({ status: SettableHandlingStatusSchema, reason: z.string().trim().max(1000).optional() });
 
 export const MissingItemsBody = z.object({
   missingItems: z.array(z.string().trim().min(1).max(300)).min(1, 'indiquez au moins une pièce').max(50),

@@ -98,7 +98,7 @@ export async function countOpenPastDecisionDate(db: Db, entityIds: string[], ran
     .select((eb) => eb.fn.countAll().as('n'))
     .where('registry_mail_item.implicit_decision_date', 'is not', null)
     .where('registry_mail_item.implicit_decision_date', '<', day)
-    .where((eb) => eb.or([eb('registry_mail_item.handling_status', 'is', null), eb('registry_mail_item.handling_status', 'not in', ['answered', 'closed'])]))
+    .where((eb) => eb.or([eb('registry_mail_item.handling_status', 'is', null), eb('registry_mail_item.handling_status', 'not in', ['answered', 'closed', 'transferred_out'])]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -122,7 +122,7 @@ export async function countOpenByAge(db: Db, entityIds: string[], since: string[
     ])
     .where('entity_id', 'in', entityIds)
     .where('direction', '=', 'incoming')
-    .where((eb) => eb.or([eb('registry_mail_item.handling_status', 'is', null), eb('registry_mail_item.handling_status', 'not in', ['answered', 'closed'])]))
+    .where((eb) => eb.or([eb('registry_mail_item.handling_status', 'is', null), eb('registry_mail_item.handling_status', 'not in', ['answered', 'closed', 'transferred_out'])]))
     .executeTakeFirstOrThrow();
   const values = row as unknown as Record<string, string | number | null>;
   const total = Number(values.total);

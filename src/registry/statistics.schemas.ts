@@ -34,7 +34,7 @@ export const StatisticsQuery = z
     path: ['to'],
   });
 
-const HandlingStatus = z.enum(['registered', 'assigned', 'in_progress', 'answered', 'closed']);
+const HandlingStatus = z.enum(['registered', 'assigned', 'in_progress', 'answered', 'closed', 'transferred_out']);
 const Channel = z.enum(['scan', 'upload', 'email', 'api', 'form', 'transfer']);
 
 export const BACKLOG_BUCKETS = [

@@ -34,7 +34,7 @@ import type { HandlingStatus, MailChannel } from './tables.ts';
  */
 
 export const CHANNELS: MailChannel[] = ['scan', 'upload', 'email', 'form', 'api', 'transfer'];
-export const HANDLING_STATUSES: HandlingStatus[] = ['registered', 'assigned', 'in_progress', 'answered', 'closed'];
+export const HANDLING_STATUSES: HandlingStatus[] = ['registered', 'assigned', 'in_progress', 'answered', 'closed', 'transferred_out'];
 
 /** Above this many items, durations are computed over the latest ones only (and said so). */
 const MAX_FETCHED = 200_000;
@@ -180,7 +180,7 @@ export const CHANNEL_FR: Record<MailChannel, string> = {
   scan: 'Numérisation', upload: 'Dépôt', email: 'Courriel', form: 'Formulaire', api: 'API', transfer: 'Transmission',
 };
 export const HANDLING_STATUS_FR: Record<HandlingStatus, string> = {
-  registered: 'Enregistré', assigned: 'Attribué', in_progress: 'En cours', answered: 'Répondu', closed: 'Classé',
+  registered: 'Enregistré', assigned: 'Attribué', in_progress: 'En cours', answered: 'Répondu', closed: 'Classé', transferred_out: 'Transmis hors plateforme',
 };
 export const UNQUALIFIED_FR = 'Non qualifié';
 export const UNASSIGNED_FR = 'Non attribué';

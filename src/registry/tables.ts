@@ -1,4 +1,6 @@
 import type { RegistryAckTemplateTable } from './acknowledgements/ack.tables.ts';
+import type { RegistryContactTable } from './contacts/contact.tables.ts';
+import type { RegistryReminderSettingTable, RegistryReminderTable } from './reminders/reminder.tables.ts';
 export interface RegistryEntityTable {
   id: string;
   code: string;
@@ -75,9 +77,17 @@ export interface RegistryMailItemTable {
   // declared by a depositing application (API)
   external_reference?: string | null;
   declared_meta?: string | null; // JSON: senderName, senderAddress, subject as declared
+  // the sender's entry in the shared contact directory
+  sender_contact_id?: string | null;
+  // transfer to an administration outside the platform, as a file package (L114-2)
+  transferred_out_at?: string | null;
+  transferred_out_to?: string | null; // JSON: { name, addressLines }
+  transferred_out_reason?: string | null;
+  export_sha256?: string | null;
+  export_filename?: string | null;
 }
 
-export type HandlingStatus = 'registered' | 'assigned' | 'in_progress' | 'answered' | 'closed';
+export type HandlingStatus = 'registered' | 'assigned' | 'in_progress' | 'answered' | 'closed' | 'transferred_out';
 
 export interface RegistryRequestTypeTable {
   id: string;
@@ -136,4 +146,7 @@ export interface RegistryTables {
   registry_comment: RegistryCommentTable;
   registry_mail_link: RegistryMailLinkTable;
   registry_ack_template: RegistryAckTemplateTable;
+  registry_contact: RegistryContactTable;
+  registry_reminder: RegistryReminderTable;
+  registry_reminder_setting: RegistryReminderSettingTable;
 }

@@ -113,7 +113,7 @@ describe(`registry: steering figures (${TEST_DIALECT})`, () => {
     ],
     byHandlingStatus: [
       { status: 'registered', count: 3 }, { status: 'assigned', count: 1 }, { status: 'in_progress', count: 1 },
-      { status: 'answered', count: 2 }, { status: 'closed', count: 2 },
+      { status: 'answered', count: 2 }, { status: 'closed', count: 2 }, { status: 'transferred_out', count: 0 },
     ],
     byRequestType: [
       { code: 'DEMANDE', name: 'Demande (cas général)', count: 2 },
@@ -259,6 +259,7 @@ describe(`registry: steering figures (${TEST_DIALECT})`, () => {
       'En cours;1',
       'Répondu;2',
       'Classé;2',
+      'Transmis hors plateforme;0',
       '',
       'Stock par ancienneté (jours depuis la réception)',
       'Ancienneté;Nombre',

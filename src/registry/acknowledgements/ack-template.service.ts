@@ -14,6 +14,7 @@ export interface AckTemplateView {
   isDefault: boolean;
   updatedAt: string | null;
   updatedBy: string | null;
+  shared: boolean;
 }
 
 const sha256Text = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -51,6 +52,7 @@ export async function listAckTemplateViews(ctx: Ctx, entityCode: string): Promis
         isDefault: !row || (row.subject === fallback.subject && row.body === fallback.body),
         updatedAt: row?.updated_at ?? null,
         updatedBy: row?.updated_by ?? null,
+        shared: Boolean(Number(row?.shared ?? 0)),
       });
     }
   }

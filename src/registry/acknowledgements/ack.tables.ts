@@ -13,4 +13,6 @@ export interface RegistryAckTemplateTable {
   body: string;
   updated_at: string;
   updated_by: string | null;
+  /** 1 when the entity shares this text with the platform's other entities (they may copy it). */
+  shared?: number;
 }

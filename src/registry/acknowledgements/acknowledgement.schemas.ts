@@ -46,6 +46,7 @@ export const AckTemplateViewSchema = z.object({
   isDefault: z.boolean(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
+  shared: z.boolean().describe('Partagé avec les autres entités de la plateforme, qui peuvent le copier'),
 });
 
 export const AckTemplateBody = z.object({

@@ -17,6 +17,7 @@ import { renderAckLetterPdf } from './ack-letter.pdf.ts';
 import { addresseeLines } from './addressee.ts';
 import { requesterEmailOf } from './acknowledgement.service.ts';
 import { postalLines } from './legal-mentions.ts';
+import { outsideTransferNotice } from '../export/outside-transfer-notice.ts';
 
 export interface TransferNotice {
   /** The first entity's item (the one the notice is about). */
@@ -28,19 +29,21 @@ export interface TransferNotice {
   email?: { to: string | null; subject: string; text: string };
   facts: {
     firstReceivedOn: IsoDate;
-    competentEntity: { code: string; name: string };
-    competentReceivedOn: IsoDate;
-    newChrono: string;
+    /** code null: an administration outside the platform (the item left as an export package). */
+    competentEntity: { code: string | null; name: string };
+    /** null outside the platform: its receipt date is not known here. */
+    competentReceivedOn: IsoDate | null;
+    newChrono: string | null;
     competentContact: { name: string; postalAddress: string[]; email: string | null; phone: string | null } | null;
   };
   warnings: string[];
 }
 
-type ServiceRow = NonNullable<Awaited<ReturnType<typeof findServiceById>>>;
+export type ServiceRow = NonNullable<Awaited<ReturnType<typeof findServiceById>>>;
 
 const CRPA = 'du code des relations entre le public et l’administration';
 
-function contactOf(service: ServiceRow) {
+export function contactOf(service: ServiceRow) {
   const addressLines = (service.address_lines ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
   const postcode = service.postcode?.trim() ?? '';
   const city = service.city?.trim() ?? '';
@@ -62,6 +65,7 @@ export async function generateTransferNotice(ctx: Ctx, entityCode: string, chron
   const entity = await requireEntity(ctx, entityCode);
   const item = await findMailItemByChrono(ctx.db, entity.id, chrono);
   if (!item) throw new OctoError('REGISTRY_ITEM_NOT_FOUND', `mail item ${chrono} not found`, { chrono });
+  if (!item.transferred_to_chrono && item.transferred_out_at) return outsideTransferNotice(ctx, entity, item, options);
   if (!item.transferred_to_chrono) {
     throw new OctoError('PLATFORM_VALIDATION_FAILED', 'not transferred', { detailFr: 'Ce courrier n’a pas été transmis.' });
   }

@@ -15,6 +15,9 @@ import { fr as appsFr } from './api-tokens/fr.ts';
 import { fr as adminFr } from '../administration/fr.ts';
 import { fr as basketsFr } from '../registry/baskets/fr.ts';
 import { fr as routingFr } from '../indexing/routing/fr.ts';
+import { fr as contactsFr } from '../registry/contacts/fr.ts';
+import { fr as remindersFr } from '../registry/reminders/fr.ts';
+import { useReminderCount } from '../registry/reminders/useReminderCount.ts';
 
 export const HEADER_ID = 'octo-header';
 
@@ -36,6 +39,7 @@ function navigationFor(code: string, roles: string[], pathname: string): MainNav
     [`${base}/administration`, adminFr.nav, roles.includes('entity_admin')],
     [`${base}/bannettes`, basketsFr.nav, reads],
     [`${base}/aiguillage`, routingFr.nav, roles.includes('entity_admin')],
+    [`${base}/contacts`, contactsFr.nav, reads || registers],
   ];
   return items.filter(([, , shown]) => shown).map(([to, text]) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) }));
 }
@@ -48,6 +52,7 @@ export function AppHeader({ session }: { session: Session | null }) {
   const navigate = useNavigate();
   const code = current?.code;
   const entityLabel = current?.entity?.name ?? code;
+  const reminderCount = useReminderCount(code);
 
   return (
     <Header
@@ -66,6 +71,9 @@ export function AppHeader({ session }: { session: Session | null }) {
         session
           ? [
               ...(code ? [{ iconId: 'fr-icon-building-line' as const, text: fr.changeEntity, linkProps: { to: '/' } }] : []),
+              ...(code
+                ? [{ iconId: 'fr-icon-notification-3-line' as const, text: remindersFr.bell(reminderCount ?? 0), linkProps: { to: `/e/${encodeURIComponent(code)}/rappels`, 'data-testid': 'reminder-bell' } as never }]
+                : []),
               { iconId: 'fr-icon-settings-5-line' as const, text: 'Administration', linkProps: { to: '/administration' } },
               {
                 iconId: 'fr-icon-account-circle-line' as const,

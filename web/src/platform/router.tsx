@@ -20,6 +20,8 @@ import { AdministrationHubPage } from '../administration/AdministrationHubPage.t
 import { EntityAdminPage } from '../administration/EntityAdminPage.tsx';
 import { BasketsPage } from '../registry/baskets/BasketsPage.tsx';
 import { RoutingRulesPage } from '../indexing/routing/RoutingRulesPage.tsx';
+import { ContactsPage } from '../registry/contacts/ContactsPage.tsx';
+import { RemindersPage } from '../registry/reminders/RemindersPage.tsx';
 
 export const router = createBrowserRouter([
   // Public pages: no sign-in (saisine par voie électronique).
@@ -45,6 +47,8 @@ export const router = createBrowserRouter([
           { path: 'courriels', element: <OutboxPage /> },
           { path: 'bannettes', element: <BasketsPage /> },
           { path: 'aiguillage', element: <RoutingRulesPage /> },
+          { path: 'contacts', element: <ContactsPage /> },
+          { path: 'rappels', element: <RemindersPage /> },
         ],
       },
       { path: '/administration/antivirus', element: <AntivirusPage /> },

@@ -13,6 +13,8 @@ import { ExtractedFields } from './ExtractedFields.tsx';
 import { fr } from './fr.ts';
 import { HandlingPanel } from './handling/HandlingPanel.tsx';
 import { RoutingPanel } from '../indexing/routing/RoutingPanel.tsx';
+import { ExportPanel } from './export/ExportPanel.tsx';
+import { SenderContactPanel } from './contacts/SenderContactPanel.tsx';
 import { ItemWarnings } from './ItemWarnings.tsx';
 import { MailItemHeader } from './MailItemHeader.tsx';
 import { MailItemHistory } from './MailItemHistory.tsx';
@@ -59,6 +61,8 @@ export function MailItemPage() {
           <HandlingPanel code={code} chrono={chrono} />
           <RoutingPanel code={code} chrono={chrono} busy={isBusy(item.data)} />
           <ItemMailPanel code={code} chrono={chrono} />
+          <ExportPanel code={code} chrono={chrono} />
+          <SenderContactPanel code={code} chrono={chrono} />
           <div className="fr-grid-row fr-grid-row--gutters">
             <div className="fr-col-12 fr-col-md-4">
               <DocumentMenu documents={documents} selectedId={selected?.id} />

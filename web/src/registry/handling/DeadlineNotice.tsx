@@ -11,7 +11,7 @@ export function DeadlineNotice({ handling }: { handling: HandlingView }) {
     return handling.requestType ? <p className="fr-mb-2w">{fr.deadline.none}</p> : null;
   }
   // Once answered or closed, the deadline is history: shown plainly, without the countdown.
-  const settled = handling.handlingStatus === 'answered' || handling.handlingStatus === 'closed';
+  const settled = handling.handlingStatus === 'answered' || handling.handlingStatus === 'closed' || handling.handlingStatus === 'transferred_out';
   const late = !settled && deadline !== null && deadline.daysLeft < 0;
   const sentence = deadline
     ? (deadline.kind === 'acceptance' ? fr.deadline.acceptance : deadline.kind === 'rejection' ? fr.deadline.rejection : fr.deadline.other)(

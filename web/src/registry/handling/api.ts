@@ -3,7 +3,7 @@ import type { MailItemSummary } from '../../api/types.ts';
 
 /** Types of the handling contract (tag « traitement » of /api/docs). */
 export type Regime = 'sva' | 'svr' | 'none';
-export type HandlingStatus = 'registered' | 'assigned' | 'in_progress' | 'answered' | 'closed';
+export type HandlingStatus = 'registered' | 'assigned' | 'in_progress' | 'answered' | 'closed' | 'transferred_out';
 export type LinkKind = 'reply' | 'related';
 
 export interface RequestType {

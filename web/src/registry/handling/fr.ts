@@ -8,6 +8,7 @@ export const handlingStatusLabels: Record<HandlingStatus, string> = {
   in_progress: 'En cours',
   answered: 'Répondu',
   closed: 'Classé',
+  transferred_out: 'Transmis hors plateforme',
 };
 
 export const handlingStatusSeverity: Record<HandlingStatus, AlertProps.Severity | 'new' | undefined> = {
@@ -16,6 +17,7 @@ export const handlingStatusSeverity: Record<HandlingStatus, AlertProps.Severity 
   in_progress: 'new',
   answered: 'success',
   closed: undefined,
+  transferred_out: undefined,
 };
 
 export const handlingStatusOrder: HandlingStatus[] = ['registered', 'assigned', 'in_progress', 'answered', 'closed'];
