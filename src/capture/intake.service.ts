@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../platform/context.ts';
+import type { Db } from '../platform/database/db.ts';
 import { getMailItemSummary, registerMailItem, requireEntity, type MailChannel, type MailItemSummary } from '../registry/index.ts';
 import { parseEml, renderEmailBodyText, type ParsedEmail } from './email/index.ts';
 import { inspectDocument, sniffFile, type SniffedFile } from './files/index.ts';
@@ -11,6 +12,14 @@ import type { CaptureDocumentTable, DocumentKind, DocumentRole } from './tables.
 export interface IntakeFile {
   filename: string;
   bytes: Buffer;
+}
+
+/** What a caller adds to an intake (batch scans, hot folders). */
+export interface IntakeExtras {
+  /** Shown on the item from its registration. */
+  warnings?: string[];
+  /** Runs inside the registration's transaction, so the caller's own record commits with the item. */
+  inTransaction?: (trx: Db, item: { id: string; chrono: string }) => Promise<void>;
 }
 
 export interface IntakeResult {
@@ -60,14 +69,14 @@ async function prepareFile(ctx: Ctx, file: IntakeFile, role: DocumentRole, known
  * number, then queues OCR and indexing. A file that cannot be taken goes to quarantine, with its
  * bytes kept. An e-mail becomes one item: its body and each attachment are documents.
  */
-export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChannel, file: IntakeFile): Promise<IntakeResult> {
+export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChannel, file: IntakeFile, extras: IntakeExtras = {}): Promise<IntakeResult> {
   const entity = await requireEntity(ctx, entityCode);
   // Sniffed once here; a refusal is left for prepareFile to turn into a quarantine entry.
   const sniffed = file.bytes.length > 0 ? await sniffFile(file.bytes, file.filename).catch(() => undefined) : undefined;
 
   let documents: PreparedDocument[];
   let email: ParsedEmail | null = null;
-  const warnings: string[] = [];
+  const warnings: string[] = [...(extras.warnings ?? [])];
   if (sniffed?.kind === 'eml') {
     const sha256 = await ctx.blobs.put(file.bytes);
     try {
@@ -181,6 +190,7 @@ export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChan
         await updateDocument(trx, entity.id, documentId, { quarantine_code: entry.code });
       }
     }
+    if (extras.inTransaction) await extras.inTransaction(trx, { id: registered.id, chrono: registered.chrono });
     if (needsProcessing) await ctx.jobs.enqueue(trx, processMailItemJob, { entityId: entity.id, mailItemId: registered.id });
     return registered.id;
   });

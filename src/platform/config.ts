@@ -24,6 +24,10 @@ const ConfigSchema = z.object({
   maxPixelsPerPage: z.coerce.number().int().positive().describe('OCTO_MAX_PIXELS_PER_PAGE: nombre maximal de pixels d’une page image (protection contre les « bombes »). Défaut : 40 000 000'),
   maxPages: z.coerce.number().int().positive().describe('OCTO_MAX_PAGES: nombre maximal de pages d’un document. Défaut : 500'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).describe('OCTO_LOG_LEVEL: niveau de journalisation. Défaut : info'),
+  scanStamp: z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean()).describe('OCTO_SCAN_STAMP: « true » pour apposer par défaut le numéro chrono (code-barres Code 128 et texte) dans la marge de la première page de la version PDF dérivée de chaque courrier issu d’un lot numérisé ou d’un dossier surveillé ; l’original n’est jamais modifié. Défaut : false'),
+  hotFolderRoot: z.string().min(1).optional().describe('OCTO_HOT_FOLDER_ROOT: dossier surveillé des numériseurs réseau : un sous-dossier par code d’entité (par exemple <racine>/PREF69/), éventuellement un sous-dossier par code de service, et « lots/ » pour les lots à découper sur les feuilles de séparation. Absent : pas de dossier surveillé.'),
+  hotFolderSettleSeconds: z.coerce.number().min(0.2).max(3600).describe('OCTO_HOT_FOLDER_SETTLE_SECONDS: un fichier du dossier surveillé n’est pris que lorsque sa taille et sa date n’ont pas changé pendant ce délai. Défaut : 5'),
+  hotFolderScanSeconds: z.coerce.number().min(0.2).max(3600).describe('OCTO_HOT_FOLDER_SCAN_SECONDS: intervalle du parcours périodique du dossier surveillé (en plus des notifications du système). Défaut : 10'),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
@@ -43,6 +47,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxPixelsPerPage: env.OCTO_MAX_PIXELS_PER_PAGE ?? 40_000_000,
     maxPages: env.OCTO_MAX_PAGES ?? 500,
     logLevel: env.OCTO_LOG_LEVEL ?? 'info',
+    scanStamp: env.OCTO_SCAN_STAMP ?? 'false',
+    hotFolderRoot: env.OCTO_HOT_FOLDER_ROOT ? path.resolve(env.OCTO_HOT_FOLDER_ROOT) : undefined,
+    hotFolderSettleSeconds: env.OCTO_HOT_FOLDER_SETTLE_SECONDS ?? 5,
+    hotFolderScanSeconds: env.OCTO_HOT_FOLDER_SCAN_SECONDS ?? 10,
     ...authConfigRaw(env),
     ...overrides,
   };

@@ -124,6 +124,18 @@ export const ERROR_CATALOGUE = {
     fr: 'Régime invalide : utilisez sva (silence vaut acceptation), svr (silence vaut rejet) ou none (pas de décision implicite).',
   },
   REGISTRY_DEADLINE_INVALID_INPUT: { status: 400, fr: 'Calcul de délai impossible :' },
+  CAPTURE_BATCH_NO_CONTENT: {
+    status: 422,
+    fr: 'Le lot numérisé ne contient que des pages blanches ou des feuilles de séparation : aucun courrier à enregistrer.',
+  },
+  CAPTURE_HOT_FOLDER_UNKNOWN_ENTITY: {
+    status: 422,
+    fr: 'Ce dossier du dossier surveillé ne porte le code d’aucune entité : le fichier n’a pas été enregistré.',
+  },
+  CAPTURE_HOT_FOLDER_UNKNOWN_SERVICE: {
+    status: 422,
+    fr: 'Ce sous-dossier du dossier surveillé ne porte le code d’aucun service de l’entité : le fichier n’a pas été enregistré.',
+  },
 } as const satisfies Record<string, { status: number; fr: string }>;
 
 export type OctoErrorCode = keyof typeof ERROR_CATALOGUE;

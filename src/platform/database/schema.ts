@@ -1,7 +1,8 @@
 // The whole database type: each capability declares its own tables in tables.ts.
 import type { CaptureTables } from '../../capture/tables.ts';
+import type { ScannerTables } from '../../capture/scanner/tables.ts';
 import type { IndexingTables } from '../../indexing/tables.ts';
 import type { RegistryTables } from '../../registry/tables.ts';
 import type { PlatformTables } from '../tables.ts';
 
-export type OctoDb = PlatformTables & RegistryTables & CaptureTables & IndexingTables;
+export type OctoDb = PlatformTables & RegistryTables & CaptureTables & IndexingTables & ScannerTables;
