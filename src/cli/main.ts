@@ -13,6 +13,7 @@ import { registerCalendarCommands } from './calendar.command.ts';
 import { registerEntityCommands } from './entity.command.ts';
 import { registerMailCommands } from './mail.command.ts';
 import { registerStatsCommands } from './stats.command.ts';
+import { registerScannerCommands, runBatchIngest } from './scanner.command.ts';
 import { registerUserCommands } from './user.command.ts';
 import { seedDemoMail } from './demo.ts';
 import { formatIntake, formatItem } from './format.ts';
@@ -121,8 +122,11 @@ program
   .addOption(new Option('--channel <channel>', 'canal (défaut : email pour un .eml, scan sinon)').choices(['scan', 'upload', 'email']))
   .option('--json', 'sortie JSON')
   .option('--no-wait', 'ne pas attendre la fin de l’OCR')
+  .option('--split', 'lot numérisé : découpé en courriers sur les feuilles de séparation, pages blanches retirées')
+  .option('--stamp', 'appose le numéro chrono (code-barres) sur la version PDF dérivée de chaque courrier')
+  .option('--no-stamp', 'n’appose pas le numéro chrono, même si OCTO_SCAN_STAMP le demande')
   .argument('<files...>')
-  .action(async (files: string[], opts: { entity: string; channel?: MailChannel; json?: boolean; wait: boolean }) => {
+  .action(async (files: string[], opts: { entity: string; channel?: MailChannel; json?: boolean; wait: boolean; split?: boolean; stamp?: boolean }) => {
     // Every file must be readable before anything is registered: no half-done batch.
     const unreadable: string[] = [];
     for (const file of files) {
@@ -133,6 +137,10 @@ program
     if (unreadable.length > 0) {
       process.stderr.write(`Erreur : rien n’a été enregistré.\n${unreadable.map((u) => `  ${u}`).join('\n')}\n`);
       process.exitCode = 2;
+      return;
+    }
+    if (opts.split || opts.stamp !== undefined) {
+      await withApp((app) => runBatchIngest(app, files, opts));
       return;
     }
     await withApp(async (app) => {
@@ -200,6 +208,7 @@ registerEntityCommands(program, withApp);
 registerMailCommands(program, withApp);
 registerAckCommands(program, withApp);
 registerStatsCommands(program, withApp);
+registerScannerCommands(program, withApp);
 registerAuditCommands(program, () => openApp(loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn' })));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
