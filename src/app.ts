@@ -18,10 +18,12 @@ import { handlingRoutes } from './registry/handling.routes.ts';
 import { acknowledgementRoutes } from './registry/acknowledgement.routes.ts';
 import { registryRoutes } from './registry/mail-item.routes.ts';
 import { statisticsRoutes } from './registry/statistics.routes.ts';
+import { scannerRoutes } from './capture/scanner/scanner.routes.ts';
 
 // The composition root: the one place that knows every capability.
 const ALL_JOBS: JobDefinition[] = [...captureJobs];
 const ALL_ROUTES = [registryRoutes, handlingRoutes, acknowledgementRoutes, statisticsRoutes, captureRoutes];
+ALL_ROUTES.push(scannerRoutes);
 
 export interface App {
   ctx: Ctx;
