@@ -19,6 +19,7 @@ import { acknowledgementRoutes } from './registry/acknowledgement.routes.ts';
 import { registryRoutes } from './registry/mail-item.routes.ts';
 import { statisticsRoutes } from './registry/statistics.routes.ts';
 import { scannerRoutes } from './capture/scanner/scanner.routes.ts';
+import { startConfiguredHotFolder } from './capture/scanner/hot-folder.ts';
 
 // The composition root: the one place that knows every capability.
 const ALL_JOBS: JobDefinition[] = [...captureJobs];
@@ -29,6 +30,8 @@ export interface App {
   ctx: Ctx;
   database: Database;
   startWorkers(concurrency?: number): Promise<void>;
+  /** The scanners' watched folder (OCTO_HOT_FOLDER_ROOT), with the workers of `octo serve` and `octo worker`. */
+  startHotFolder(): Promise<void>;
   buildHttpServer(): ReturnType<typeof buildServer>;
   /** Resolves once no job is pending (or the timeout passes: returns false). */
   waitForIdle(timeoutMs?: number): Promise<boolean>;
@@ -71,6 +74,9 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
     database,
     async startWorkers(concurrency = config.jobConcurrency) {
       await ctx.jobs.startWorkers(ALL_JOBS, concurrency);
+    },
+    async startHotFolder() {
+      await startConfiguredHotFolder(ctx);
     },
     buildHttpServer: () => buildServer(ctx, ALL_ROUTES),
     async waitForIdle(timeoutMs = 30 * 60_000) {

@@ -81,6 +81,7 @@ program
     const config = loadConfig(process.env, { port: Number(opts.port), host: opts.host });
     const app = await openApp(config);
     if (opts.role === 'all') await app.startWorkers();
+    if (opts.role === 'all') await app.startHotFolder();
     const server = await app.buildHttpServer();
     const address = await server.listen({ port: config.port, host: config.host });
     const shown = address.replace('127.0.0.1', 'localhost');
@@ -106,6 +107,7 @@ program
     const config = loadConfig(process.env);
     const app = await openApp(config);
     await app.startWorkers(opts.concurrency);
+    await app.startHotFolder();
     process.stdout.write(`Worker Octo démarré (${app.ctx.jobs.kind}).\n`);
     const stop = async () => {
       await app.close();

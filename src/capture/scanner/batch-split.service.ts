@@ -84,6 +84,7 @@ export async function ingestScanBatch(ctx: Ctx, entityCode: string, file: Intake
   }
   const done = new Map((await listScanSegments(ctx.db, entity.id, batch.id)).map((s) => [s.position, s]));
   const base: Omit<BatchResult, 'items' | 'quarantine'> = { batchId: batch.id, filename: file.filename, sha256, pageCount: 0, separators: [], blanks: [] };
+  if (batch.status !== 'in_progress') return finishedBatch(ctx, entity, batch, base, [...done.values()]);
 
   // Plan the items: the whole file, or the runs of pages between separator sheets.
   let segments: Segment[];
@@ -158,6 +159,35 @@ export async function ingestScanBatch(ctx: Ctx, entityCode: string, file: Intake
   const summary = { pageCount: base.pageCount, separators: base.separators, blanks: base.blanks, items: items.length };
   await finishScanBatch(ctx.db, entity.id, batch.id, { status: 'done', summary: JSON.stringify(summary), finished_at: now() });
   return { ...base, items, quarantine: null };
+}
+
+/** A batch already taken (a hot-folder file seen again after a restart): its result, nothing registered again. */
+async function finishedBatch(
+  ctx: Ctx,
+  entity: { id: string; code: string },
+  batch: CaptureScanBatchTable,
+  base: Omit<BatchResult, 'items' | 'quarantine'>,
+  segments: Awaited<ReturnType<typeof listScanSegments>>,
+): Promise<BatchResult> {
+  const summary = JSON.parse(batch.summary) as { pageCount?: number; separators?: number[]; blanks?: number[] };
+  const items: BatchItemResult[] = [];
+  let quarantine: QuarantineEntryView | null = null;
+  for (const segment of segments) {
+    const entry = segment.quarantine_id ? await findQuarantineEntry(ctx.db, entity.id, segment.quarantine_id) : undefined;
+    const view = entry ? toQuarantineView(entry, entity.code) : null;
+    if (batch.status === 'refused') {
+      quarantine = view;
+      continue;
+    }
+    items.push({
+      pages: JSON.parse(segment.pages) as number[],
+      serviceCode: segment.service_code,
+      item: segment.mail_item_id ? await getMailItemSummary(ctx, entity.id, entity.code, segment.mail_item_id) : null,
+      quarantine: view,
+      warnings: [],
+    });
+  }
+  return { ...base, pageCount: summary.pageCount ?? 0, separators: summary.separators ?? [], blanks: summary.blanks ?? [], items, quarantine };
 }
 
 /** PDF and TIFF can hold a batch; anything else (or a file intake will refuse) goes in whole. */
@@ -239,6 +269,7 @@ async function refuseBatch(
     });
   }
   const view = toQuarantineView(row, entity.code);
-  await finishScanBatch(ctx.db, entity.id, batch.id, { status: 'refused', summary: JSON.stringify({ code: error.code }), finished_at: now });
+  const summary = { pageCount: base.pageCount, separators: base.separators, blanks: base.blanks, code: error.code };
+  await finishScanBatch(ctx.db, entity.id, batch.id, { status: 'refused', summary: JSON.stringify(summary), finished_at: now });
   return { ...base, items: [], quarantine: view };
 }
