@@ -173,7 +173,7 @@ describe(`scanner: hot folder after a crash (${TEST_DIALECT})`, () => {
 
     const hot = startHotFolder(t.app.ctx, { root, settleMs: 500, scanMs: 150 });
     try {
-      await until('the batch is finished', () => exists(path.join(root, 'PREF69', 'lots', '.octo', 'traités', 'lot-du-soir.pdf')));
+      await until('the batch is finished', () => exists(path.join(root, 'PREF69', '.octo', 'traités', 'lot-du-soir.pdf')));
     } finally {
       await hot.stop();
     }
