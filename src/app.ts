@@ -18,6 +18,8 @@ import { handlingRoutes } from './registry/handling.routes.ts';
 import { acknowledgementRoutes } from './registry/acknowledgement.routes.ts';
 import { registryRoutes } from './registry/mail-item.routes.ts';
 import { statisticsRoutes } from './registry/statistics.routes.ts';
+import { scannerRoutes } from './capture/scanner/scanner.routes.ts';
+import { startConfiguredHotFolder } from './capture/scanner/hot-folder.ts';
 import { contactRoutes } from './registry/contacts/contact.routes.ts';
 import { exportRoutes } from './registry/export/export.routes.ts';
 import { reminderRoutes } from './registry/reminders/reminder.routes.ts';
@@ -61,6 +63,7 @@ const ALL_ROUTES = [
   exportRoutes,
   reminderRoutes,
   sharedTemplateRoutes,
+  scannerRoutes,
 ];
 // Run every OCTO_MAIL_TICK_SECONDS by each worker process.
 const PERIODIC_TASKS: PeriodicTask[] = [
@@ -78,6 +81,8 @@ export interface App {
   startWorkers(concurrency?: number): Promise<void>;
   /** The relève of the active IMAP mailboxes every OCTO_MAILBOX_POLL_SECONDS (serve and worker processes). */
   startMailboxPoller(): void;
+  /** The scanners' watched folder (OCTO_HOT_FOLDER_ROOT), with the workers of `octo serve` and `octo worker`. */
+  startHotFolder(): Promise<void>;
   buildHttpServer(): ReturnType<typeof buildServer>;
   /** Resolves once no job is pending (or the timeout passes: returns false). */
   waitForIdle(timeoutMs?: number): Promise<boolean>;
@@ -126,6 +131,9 @@ export async function openApp(config: Config, options: OpenAppOptions = {}): Pro
       await startReminderSchedule(ctx);
     },
     startMailboxPoller: () => startMailboxPoller(ctx),
+    async startHotFolder() {
+      await startConfiguredHotFolder(ctx);
+    },
     buildHttpServer: () => buildServer(ctx, ALL_ROUTES),
     async waitForIdle(timeoutMs = 30 * 60_000) {
       const deadline = Date.now() + timeoutMs;

@@ -25,7 +25,14 @@ export interface IntakeOptions {
   /** What the depositing application declared (sender, subject, request type, its reference). */
   declared?: DepositMetadata;
   onRecorded?: (trx: Db, outcome: { mailItemId: string; quarantineId?: undefined } | { quarantineId: string; mailItemId?: undefined }) => Promise<void>;
+  /** Shown on the item from its registration (batch scans, hot folders). */
+  warnings?: string[];
+  /** Runs inside the registration's transaction, so the caller's own record commits with the item. */
+  inTransaction?: (trx: Db, item: { id: string; chrono: string }) => Promise<void>;
 }
+
+/** What a caller adds to an intake (batch scans, hot folders): the same options. */
+export type IntakeExtras = IntakeOptions;
 
 export interface IntakeResult {
   filename: string;
@@ -77,6 +84,7 @@ export async function prepareFile(ctx: Ctx, file: IntakeFile, role: DocumentRole
 export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChannel, file: IntakeFile, options: IntakeOptions = {}): Promise<IntakeResult> {
   const entity = await requireEntity(ctx, entityCode);
   const declared = options.declared ?? {};
+  const extras = options;
   // Sniffed once here; a refusal is left for prepareFile to turn into a quarantine entry.
   const sniffed = file.bytes.length > 0 ? await sniffFile(file.bytes, file.filename).catch(() => undefined) : undefined;
   // Antivirus first: an infected or unscannable file is kept aside before anything is registered.
@@ -85,7 +93,7 @@ export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChan
 
   let documents: PreparedDocument[];
   let email: ParsedEmail | null = null;
-  const warnings: string[] = [];
+  const warnings: string[] = [...(extras.warnings ?? [])];
   if (sniffed?.kind === 'eml') {
     const sha256 = await ctx.blobs.put(file.bytes);
     try {
@@ -201,6 +209,7 @@ export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChan
         await updateDocument(trx, entity.id, documentId, { quarantine_code: entry.code });
       }
     }
+    if (extras.inTransaction) await extras.inTransaction(trx, { id: registered.id, chrono: registered.chrono });
     if (needsProcessing) await ctx.jobs.enqueue(trx, processMailItemJob, { entityId: entity.id, mailItemId: registered.id });
     await options.onRecorded?.(trx, { mailItemId: registered.id });
     return registered.id;

@@ -7,6 +7,7 @@ import { processDocument, type ProcessableKind } from './ocr/index.ts';
 import { ocrPoolFor } from './ocr-pool-provider.ts';
 import { findOpenQuarantineForDocument } from './quarantine.queries.ts';
 import { quarantineFile } from './quarantine.service.ts';
+import { applyPendingChronoStamp } from './scanner/chrono-stamp.ts';
 import type { CaptureDocumentTable } from './tables.ts';
 
 const PROCESSABLE = new Set(['pdf', 'tiff', 'jpeg', 'png']);
@@ -85,6 +86,7 @@ export async function processMailItem(ctx: Ctx, entityId: string, mailItemId: st
       await ocrDocument(ctx, doc, item.channel);
     }
   }
+  await applyPendingChronoStamp(ctx, entityId, mailItemId);
 
   const documents = await listDocuments(ctx.db, entityId, mailItemId);
   const texts: DocumentText[] = [];

@@ -19,6 +19,7 @@ import { registerRouteCommands } from './route.command.ts';
 import { registerMailboxCommands } from './mailbox.command.ts';
 import { startSmtpGateway } from '../capture/smtp-gateway/smtp-gateway.ts';
 import { registerStatsCommands } from './stats.command.ts';
+import { registerScannerCommands, runBatchIngest } from './scanner.command.ts';
 import { registerUserCommands } from './user.command.ts';
 import { registerAntivirusCommands } from './antivirus.command.ts';
 import { registerAppsCommands } from './apps.command.ts';
@@ -101,6 +102,7 @@ program
     }
     if (opts.role === 'all') await app.startWorkers();
     if (opts.role === 'all') app.startMailboxPoller();
+    if (opts.role === 'all') await app.startHotFolder();
     const server = await app.buildHttpServer();
     const address = await server.listen({ port: config.port, host: config.host });
     const shown = address.replace('127.0.0.1', 'localhost');
@@ -130,6 +132,7 @@ program
     const app = await openApp(config);
     await app.startWorkers(opts.concurrency);
     app.startMailboxPoller();
+    await app.startHotFolder();
     process.stdout.write(`Worker Octo démarré (${app.ctx.jobs.kind}).\n`);
     const stop = async () => {
       await app.close();
@@ -146,8 +149,11 @@ program
   .addOption(new Option('--channel <channel>', 'canal (défaut : email pour un .eml, scan sinon)').choices(['scan', 'upload', 'email']))
   .option('--json', 'sortie JSON')
   .option('--no-wait', 'ne pas attendre la fin de l’OCR')
+  .option('--split', 'lot numérisé : découpé en courriers sur les feuilles de séparation, pages blanches retirées')
+  .option('--stamp', 'appose le numéro chrono (code-barres) sur la version PDF dérivée de chaque courrier')
+  .option('--no-stamp', 'n’appose pas le numéro chrono, même si OCTO_SCAN_STAMP le demande')
   .argument('<files...>')
-  .action(async (files: string[], opts: { entity: string; channel?: MailChannel; json?: boolean; wait: boolean }) => {
+  .action(async (files: string[], opts: { entity: string; channel?: MailChannel; json?: boolean; wait: boolean; split?: boolean; stamp?: boolean }) => {
     // Every file must be readable before anything is registered: no half-done batch.
     const unreadable: string[] = [];
     for (const file of files) {
@@ -158,6 +164,10 @@ program
     if (unreadable.length > 0) {
       process.stderr.write(`Erreur : rien n’a été enregistré.\n${unreadable.map((u) => `  ${u}`).join('\n')}\n`);
       process.exitCode = 2;
+      return;
+    }
+    if (opts.split || opts.stamp !== undefined) {
+      await withApp((app) => runBatchIngest(app, files, opts));
       return;
     }
     await withApp(async (app) => {
@@ -234,6 +244,7 @@ registerOutboxCommands(program, withApp);
 registerContactCommands(program, withApp);
 registerMailProcessingCommands(program, withApp);
 registerTemplateCommands(program, withApp);
+registerScannerCommands(program, withApp);
 registerAuditCommands(program, () => openApp(loadConfig(process.env, { logLevel: (process.env.OCTO_LOG_LEVEL as never) ?? 'warn' })));
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -46,6 +46,10 @@ const ConfigSchema = z.object({
   webhookMaxAttempts: z.coerce.number().int().min(1).max(30).describe('OCTO_WEBHOOK_MAX_ATTEMPTS: nombre d’essais d’envoi d’une notification avant de l’abandonner (état « échec » dans le journal). Défaut : 8'),
   webhookRetrySeconds: z.coerce.number().int().min(1).max(86400).describe('OCTO_WEBHOOK_RETRY_SECONDS: attente avant le deuxième essai d’une notification ; elle double à chaque essai suivant. Défaut : 30'),
   webhookTimeoutSeconds: z.coerce.number().int().min(1).max(120).describe('OCTO_WEBHOOK_TIMEOUT_SECONDS: délai de réponse accordé à un abonné, au-delà duquel l’essai compte comme échoué. Défaut : 10'),
+  scanStamp: z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean()).describe('OCTO_SCAN_STAMP: « true » pour apposer par défaut le numéro chrono (code-barres Code 128 et texte) dans la marge de la première page de la version PDF dérivée de chaque courrier issu d’un lot numérisé ou d’un dossier surveillé ; l’original n’est jamais modifié. Défaut : false'),
+  hotFolderRoot: z.string().min(1).optional().describe('OCTO_HOT_FOLDER_ROOT: dossier surveillé des numériseurs réseau : un sous-dossier par code d’entité (par exemple <racine>/PREF69/), éventuellement un sous-dossier par code de service, et « lots/ » pour les lots à découper sur les feuilles de séparation. Absent : pas de dossier surveillé.'),
+  hotFolderSettleSeconds: z.coerce.number().min(0.2).max(3600).describe('OCTO_HOT_FOLDER_SETTLE_SECONDS: un fichier du dossier surveillé n’est pris que lorsque sa taille et sa date n’ont pas changé pendant ce délai. Défaut : 5'),
+  hotFolderScanSeconds: z.coerce.number().min(0.2).max(3600).describe('OCTO_HOT_FOLDER_SCAN_SECONDS: intervalle du parcours périodique du dossier surveillé (en plus des notifications du système). Défaut : 10'),
 });
 
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
@@ -85,6 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webhookTimeoutSeconds: env.OCTO_WEBHOOK_TIMEOUT_SECONDS ?? 10,
     reminderThresholds: env.OCTO_REMINDER_THRESHOLDS ?? '10,3',
     reminderIntervalMinutes: env.OCTO_REMINDER_INTERVAL_MINUTES ?? 60,
+    scanStamp: env.OCTO_SCAN_STAMP ?? 'false',
+    hotFolderRoot: env.OCTO_HOT_FOLDER_ROOT ? path.resolve(env.OCTO_HOT_FOLDER_ROOT) : undefined,
+    hotFolderSettleSeconds: env.OCTO_HOT_FOLDER_SETTLE_SECONDS ?? 5,
+    hotFolderScanSeconds: env.OCTO_HOT_FOLDER_SCAN_SECONDS ?? 10,
     ...authConfigRaw(env),
     ...mailConfigRaw(env),
     ...overrides,

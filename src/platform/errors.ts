@@ -195,6 +195,18 @@ export const ERROR_CATALOGUE = {
   REGISTRY_EXPORT_NOT_FOUND: { status: 404, fr: 'Aucun paquet de transmission n’a été produit pour ce courrier.' },
   REGISTRY_REMINDER_NOT_FOUND: { status: 404, fr: 'Rappel introuvable.' },
   REGISTRY_TEMPLATE_NOT_SHARED: { status: 404, fr: 'Modèle partagé introuvable : il n’existe pas ou son entité ne le partage pas.' },
+  CAPTURE_BATCH_NO_CONTENT: {
+    status: 422,
+    fr: 'Le lot numérisé ne contient que des pages blanches ou des feuilles de séparation : aucun courrier à enregistrer.',
+  },
+  CAPTURE_HOT_FOLDER_UNKNOWN_ENTITY: {
+    status: 422,
+    fr: 'Ce dossier du dossier surveillé ne porte le code d’aucune entité : le fichier n’a pas été enregistré.',
+  },
+  CAPTURE_HOT_FOLDER_UNKNOWN_SERVICE: {
+    status: 422,
+    fr: 'Ce sous-dossier du dossier surveillé ne porte le code d’aucun service de l’entité : le fichier n’a pas été enregistré.',
+  },
 } as const satisfies Record<string, { status: number; fr: string }>;
 
 export type OctoErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -1,5 +1,6 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { useState, type FormEvent } from 'react';
@@ -10,12 +11,15 @@ import { usePageTitle } from '../platform/usePageTitle.ts';
 import { useUploadMailItems, type UploadChannel } from './api.ts';
 import { fr } from './fr.ts';
 import { UploadResults } from './UploadResults.tsx';
+import { batchSummary, batchToUploadResults, separatorSheetUrl, useUploadBatchScans } from './batch-api.ts';
 
 const ACCEPT = '.pdf,.tif,.tiff,.jpg,.jpeg,.png,.eml,application/pdf,image/tiff,image/jpeg,image/png,message/rfc822';
 
 export function UploadPage() {
   const { code } = useEntity();
   const upload = useUploadMailItems(code);
+  const batch = useUploadBatchScans(code);
+  const [split, setSplit] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [channel, setChannel] = useState<UploadChannel>('upload');
   const [missing, setMissing] = useState(false);
@@ -28,11 +32,13 @@ export function UploadPage() {
       setMissing(true);
       return;
     }
-    upload.mutate({ channel, files });
+    if (split) batch.mutate(files);
+    else upload.mutate({ channel, files });
   }
 
   function reset() {
     upload.reset();
+    batch.reset();
     setFiles([]);
     setMissing(false);
     setFormKey((k) => k + 1);
@@ -87,14 +93,49 @@ export function UploadPage() {
             </option>
           ))}
         </Select>
-        <Button type="submit" iconId="fr-icon-upload-line" disabled={upload.isPending}>
-          {upload.isPending ? fr.sending : fr.submit}
+        <Checkbox
+          className="fr-mt-2w"
+          options={[
+            {
+              label: fr.splitLabel,
+              hintText: (
+                <>
+                  {fr.splitHint}{' '}
+                  <a href={separatorSheetUrl(code)} target="_blank" rel="noreferrer" className="fr-link">
+                    {fr.printSeparator}
+                  </a>
+                </>
+              ),
+              nativeInputProps: { id: 'upload-split', name: 'split', checked: split, onChange: (e) => setSplit(e.target.checked) },
+            },
+          ]}
+        />
+        <Button type="submit" iconId="fr-icon-upload-line" disabled={upload.isPending || batch.isPending}>
+          {upload.isPending || batch.isPending ? fr.sending : fr.submit}
         </Button>
       </form>
       {upload.isError && (
         <Alert severity="error" title={fr.resultsTitle} description={errorMessage(upload.error)} className="fr-mt-3w" />
       )}
       {upload.data && <UploadResults code={code} results={upload.data.results} onAgain={reset} />}
+      {batch.isError && <Alert severity="error" title={fr.resultsTitle} description={errorMessage(batch.error)} className="fr-mt-3w" />}
+      {batch.data && (
+        <>
+          <ul className="fr-mt-3w" data-testid="batch-summary">
+            {batch.data.results.map((r) => (
+              <li key={r.batchId}>
+                {batchSummary(r)}
+                {r.items.flatMap((i) => i.warnings).map((w) => (
+                  <p key={w} className="fr-text--sm fr-mb-0">
+                    ⚠ {w}
+                  </p>
+                ))}
+              </li>
+            ))}
+          </ul>
+          <UploadResults code={code} results={batchToUploadResults(batch.data.results)} onAgain={reset} />
+        </>
+      )}
     </>
   );
 }

@@ -26,4 +26,7 @@ export const fr = {
   },
   unknownResult: 'Le serveur n’a rien renvoyé pour ce fichier.',
   again: 'Déposer d’autres fichiers',
+  splitLabel: 'Lot numérisé avec feuilles de séparation',
+  splitHint: 'Chaque PDF ou TIFF est découpé en courriers à chaque feuille de séparation (retirée), les pages blanches sont écartées ; le service inscrit sur la feuille reçoit le courrier.',
+  printSeparator: 'Imprimer une feuille de séparation',
 } as const;
