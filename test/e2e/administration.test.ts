@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { apiSession, launchChromium, mailroomAccount, openPage, signInPage } from './browser.ts';
+import { apiSession, clickNavLink, launchChromium, mailroomAccount, openPage, signInPage } from './browser.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
 /**
@@ -55,7 +55,7 @@ describe('entity administration (web)', { timeout: 4 * 60_000 }, () => {
     await page.waitForURL(new RegExp(`/e/${ENTITY}/administration$`));
     await page.locator('.fr-nav').getByRole('link', { name: 'Pilotage', exact: true }).click();
     await page.waitForURL(new RegExp(`/e/${ENTITY}/pilotage$`));
-    await page.locator('.fr-nav').getByRole('link', { name: 'Administration', exact: true }).click();
+    await clickNavLink(page, 'Administration');
     await page.waitForURL(new RegExp(`/e/${ENTITY}/administration$`));
     await page.getByRole('heading', { level: 1, name: 'Administration de l’entité' }).waitFor();
     assert.equal(await page.title(), 'Administration de l’entité — Octo — Courrier');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
-import { apiSession, launchChromium, mailroomAccount, openPage, registerFile, signInPage } from './browser.ts';
+import { apiSession, clickNavLink, launchChromium, mailroomAccount, openPage, registerFile, signInPage } from './browser.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
 /**
@@ -79,7 +79,7 @@ describe('routing rules and baskets (web)', { timeout: 5 * 60_000 }, () => {
   it('lets the entity admin open « Aiguillage », refuses a rule without a condition, and adds a keyword rule', async () => {
     await signInAs(ADMIN);
     await page.goto(`${server.url}/e/${ENTITY}/pilotage`);
-    await page.locator('#octo-header').getByRole('link', { name: 'Aiguillage', exact: true }).click();
+    await clickNavLink(page, 'Aiguillage');
     await page.getByRole('heading', { level: 1, name: 'Aiguillage' }).waitFor();
     await page.getByText('Aucune règle : le courrier est aiguillé par le modèle seul').waitFor();
     await page.getByRole('heading', { level: 2, name: 'Modèle d’aiguillage' }).waitFor();

@@ -24,7 +24,7 @@ export async function openPage(browser: Browser, consoleErrors: string[], option
   page.setDefaultTimeout(20_000);
   page.on('console', (message) => {
     // Signed out, the app's session probe is answered 401, as is a refused password: by design.
-    if (message.type() === 'error' && !/status of 401 \(Unauthorized\)/.test(message.text())) consoleErrors.push(message.text());
+    if (message.type() === 'error' && !/status of 401 \(Unauthorized\)/.test(message.text())) consoleErrors.push(`${message.text()} ${message.location().url}`.trim());
   });
   return page;
 }
@@ -82,4 +82,15 @@ export async function registerFile(baseUrl: string, entity: string, file: string
   const chrono = body.results[0]?.item?.chrono;
   if (!chrono) throw new Error('the upload did not register an item');
   return chrono;
+}
+
+/** Clicks an entry of the header navigation, opening the « Paramètres » menu when it is there. */
+export async function clickNavLink(page: Page, name: string): Promise<void> {
+  // The main navigation only: the header's quick access has an « Administration » link too.
+  const nav = page.locator('#octo-header .fr-nav');
+  const link = nav.getByRole('link', { name, exact: true });
+  if (!(await link.first().isVisible())) {
+    await nav.getByRole('button', { name: 'Paramètres', exact: true }).first().click();
+  }
+  await link.first().click();
 }

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { corpusFile, signInAgent, startTestApp, type SignedInAgent, type TestApp } from '../helpers/test-app.ts';
 import { bearer, createToken, multipart } from '../platform/api-tokens/kit.ts';
 import { waitFor } from '../registry/webhooks/subscriber.ts';
-import { launchChromium, openPage } from './browser.ts';
+import { clickNavLink, launchChromium, openPage } from './browser.ts';
 
 /**
  * « Applications connectées » as the entity admin sees it in headless Chromium: a token created
@@ -55,7 +55,7 @@ describe('connected applications page (web)', { timeout: 4 * 60_000 }, () => {
 
   it('lists the token by its prefix, the subscription, and its delivery log', async () => {
     await page.goto(`${baseUrl}/e/PREF69/courriers`);
-    await page.locator('#octo-header').getByRole('link', { name: 'Applications', exact: true }).click();
+    await clickNavLink(page, 'Applications');
     await page.getByRole('heading', { level: 1, name: 'Applications connectées' }).waitFor();
     const tokenRow = page.getByRole('row', { name: /Démarches simplifiées/ });
     await tokenRow.waitFor();

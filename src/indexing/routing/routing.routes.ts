@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { extractTextFromFile } from '../../capture/index.ts';
 import { requireEntityPermission } from '../../platform/auth/index.ts';
+import { requireItemInScope } from '../../registry/mail-access.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { OctoError } from '../../platform/errors.ts';
 import { getMailItemDetail } from '../../registry/index.ts';
@@ -95,7 +96,7 @@ export async function routingRoutes(server: FastifyInstance, _ctx: Ctx) {
   app.get('/api/entities/:code/mail-items/:chrono/routing', {
     schema: { tags, summary: 'L’aiguillage d’un courrier : règle ou mots décisifs et confiance, ou abstention', params: ItemParams, response: { 200: z.object({ routing: ItemRoutingView }), 401: ErrorView, 404: ErrorView } },
   }, async (req) => {
-    requireEntityPermission(req, req.params.code, 'read');
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'read');
     const item = await getMailItemDetail(req.ctx, req.params.code, req.params.chrono);
     return { routing: await getItemRouting(req.ctx, req.params.code, item.id) };
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireEntityPermission } from '../auth/permissions.ts';
+import { requireItemInScope } from '../../registry/mail-access.ts';
 import type { Ctx } from '../context.ts';
 import { requireEntity } from '../../registry/index.ts';
 import { EntityCodeParams, ErrorView } from '../../registry/mail-item.schemas.ts';
@@ -93,7 +94,7 @@ export async function outboxRoutes(server: FastifyInstance, _ctx: Ctx) {
       response: { 202: OutboxViewSchema, 400: ErrorView, 401: ErrorView, 404: ErrorView, 422: ErrorView },
     },
   }, async (req, reply) => {
-    requireEntityPermission(req, req.params.code, 'register', 'handle');
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'register', 'handle');
     const incomplete = req.body.due ? { missingItems: req.body.missing ?? [], dueDate: req.body.due } : null;
     return reply.status(202).send(await sendAcknowledgementEmail(req.ctx, req.params.code, req.params.chrono, { incomplete, to: req.body.to }));
   });
@@ -107,7 +108,7 @@ export async function outboxRoutes(server: FastifyInstance, _ctx: Ctx) {
       response: { 202: OutboxViewSchema, 400: ErrorView, 401: ErrorView, 404: ErrorView, 422: ErrorView },
     },
   }, async (req, reply) => {
-    requireEntityPermission(req, req.params.code, 'register', 'handle');
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'register', 'handle');
     return reply.status(202).send(await sendTransferNoticeEmail(req.ctx, req.params.code, req.params.chrono, { to: req.body.to }));
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireEntityPermission, requirePrincipal, roleAllows } from '../../platform/auth/permissions.ts';
+import { requireItemInScope } from '../mail-access.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { OctoError } from '../../platform/errors.ts';
 import { EntityCodeParams, ErrorView } from '../mail-item.schemas.ts';
@@ -122,7 +123,7 @@ export async function contactRoutes(server: FastifyInstance, _ctx: Ctx) {
       response: { 200: SenderContactView.extend({ suggestions: z.array(ContactViewSchema.extend({ reason: z.enum(['email', 'name']) })) }), 401: ErrorView, 404: ErrorView },
     },
   }, async (req) => {
-    requireEntityPermission(req, req.params.code, 'read');
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'read');
     const viewer = viewerOf(req);
     const linked = await senderContactOf(req.ctx, viewer, req.params.code, req.params.chrono);
     return { ...linked, suggestions: linked.contact ? [] : await senderContactSuggestions(req.ctx, viewer, req.params.code, req.params.chrono) };
@@ -136,7 +137,7 @@ export async function contactRoutes(server: FastifyInstance, _ctx: Ctx) {
       response: { 201: SenderContactView, 400: ErrorView, 401: ErrorView, 404: ErrorView },
     },
   }, async (req, reply) => {
-    requireEntityPermission(req, req.params.code, 'register', 'handle');
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'register', 'handle');
     return reply.code(201).send(await createContactFromSender(req.ctx, viewerOf(req), req.params.code, req.params.chrono, { confidential: req.body.confidential }));
   });
 
@@ -148,7 +149,7 @@ export async function contactRoutes(server: FastifyInstance, _ctx: Ctx) {
       response: { 200: SenderContactView, 401: ErrorView, 404: ErrorView },
     },
   }, async (req) => {
-    requireEntityPermission(req, req.params.code, 'register', 'handle');
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'register', 'handle');
     return linkSenderContact(req.ctx, viewerOf(req), req.params.code, req.params.chrono, req.body.contactId);
   });
 }

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireEntityPermission } from '../../platform/auth/permissions.ts';
+import { requireItemInScope } from '../mail-access.ts';
+import { OctoError } from '../../platform/errors.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { EntityCodeParams, ErrorView } from '../mail-item.schemas.ts';
 import { exportMailItem, getExportPackage } from './export.service.ts';
@@ -38,15 +40,26 @@ export async function exportRoutes(server: FastifyInstance, _ctx: Ctx) {
       response: { 201: ExportInfoSchema, 400: ErrorView, 401: ErrorView, 404: ErrorView, 409: ErrorView },
     },
   }, async (req, reply) => {
-    requireEntityPermission(req, req.params.code, 'register', 'handle');
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'register', 'handle');
     return reply.code(201).send(await exportMailItem(req.ctx, req.params.code, req.params.chrono, req.body));
   });
 
   app.get('/api/entities/:code/mail-items/:chrono/export', {
-    schema: { tags, summary: 'La transmission hors plateforme d’un courrier (404 s’il n’a pas été transmis)', params: ItemParams, response: { 200: ExportInfoSchema, 401: ErrorView, 404: ErrorView } },
+    schema: {
+      tags,
+      summary: 'La transmission hors plateforme d’un courrier (export : null s’il n’a pas été transmis)',
+      params: ItemParams,
+      response: { 200: z.object({ export: ExportInfoSchema.nullable() }), 401: ErrorView, 404: ErrorView },
+    },
   }, async (req) => {
-    requireEntityPermission(req, req.params.code, 'read');
-    return (await getExportPackage(req.ctx, req.params.code, req.params.chrono)).info;
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'read');
+    // Not transferred out is the usual state of an item, not an error.
+    try {
+      return { export: (await getExportPackage(req.ctx, req.params.code, req.params.chrono)).info };
+    } catch (error) {
+      if (error instanceof OctoError && error.code === 'REGISTRY_EXPORT_NOT_FOUND') return { export: null };
+      throw error;
+    }
   });
 
   app.get('/api/entities/:code/mail-items/:chrono/export.zip', {
@@ -55,7 +68,7 @@ export async function exportRoutes(server: FastifyInstance, _ctx: Ctx) {
       response: { 200: z.any().describe('Le ZIP'), 401: ErrorView, 404: ErrorView },
     },
   }, async (req, reply) => {
-    requireEntityPermission(req, req.params.code, 'read');
+    await requireItemInScope(req, req.params.code, req.params.chrono, 'read');
     const pkg = await getExportPackage(req.ctx, req.params.code, req.params.chrono);
     return reply
       .type('application/zip')

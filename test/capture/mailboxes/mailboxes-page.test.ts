@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage } from '../../e2e/browser.ts';
+import { clickNavLink, launchChromium, openPage } from '../../e2e/browser.ts';
 import { DOVECOT_MISSING, startDovecot, type DovecotServer } from '../../helpers/dovecot.ts';
 import { signInAgent, startTestApp, type TestApp } from '../../helpers/test-app.ts';
 
@@ -54,7 +54,7 @@ describe('« Boîtes aux lettres » page (web)', { skip: DOVECOT_MISSING ?? (exi
 
   it('shows the gateway address, adds a mailbox, relève creates an item; a wrong password is a French error on the row', async () => {
     await page.goto(`${url}/e/PREF69/courriers`);
-    await page.getByRole('link', { name: 'Boîtes aux lettres' }).first().click();
+    await clickNavLink(page, 'Boîtes aux lettres');
     await page.getByRole('heading', { level: 1, name: 'Boîtes aux lettres' }).waitFor();
     await page.getByTestId('gateway-addresses').getByText('courrier@pref69.octo.localhost').waitFor();
     await page.getByText('Aucune boîte aux lettres n’est relevée pour cette entité.').waitFor();

@@ -26,22 +26,32 @@ function navigationFor(code: string, roles: string[], pathname: string): MainNav
   const base = `/e/${encodeURIComponent(code)}`;
   const reads = roles.some((r) => ['mailroom_agent', 'service_agent', 'head_of_service', 'auditor'].includes(r));
   const registers = roles.includes('mailroom_agent');
-  const items: Array<[string, string, boolean]> = [
+  const admin = roles.includes('entity_admin');
+  const link = (to: string, text: string) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) });
+  // Daily work first; the entity's settings grouped in one menu.
+  const work: Array<[string, string, boolean]> = [
     [`${base}/courriers`, fr.nav.inbox, reads],
+    [`${base}/bannettes`, basketsFr.nav, reads],
     [`${base}/deposer`, fr.nav.upload, registers],
     [`${base}/recherche`, fr.nav.search, reads],
     [`${base}/echeances`, handlingFr.nav, reads],
     [`${base}/quarantaine`, fr.nav.quarantine, registers || roles.includes('auditor')],
-    [`${base}/pilotage`, statisticsFr.nav, reads || roles.includes('entity_admin')],
-    [`${base}/boites-aux-lettres`, mailboxesFr.nav, roles.includes('entity_admin') || registers],
-    [`${base}/applications`, appsFr.nav, roles.includes('entity_admin') || roles.includes('auditor')],
     [`${base}/courriels`, mailFr.nav, reads],
-    [`${base}/administration`, adminFr.nav, roles.includes('entity_admin')],
-    [`${base}/bannettes`, basketsFr.nav, reads],
-    [`${base}/aiguillage`, routingFr.nav, roles.includes('entity_admin')],
-    [`${base}/contacts`, contactsFr.nav, reads || registers],
+    [`${base}/contacts`, contactsFr.nav, reads],
+    [`${base}/pilotage`, statisticsFr.nav, reads || admin],
   ];
-  return items.filter(([, , shown]) => shown).map(([to, text]) => ({ text, linkProps: { to }, isActive: pathname.startsWith(to) }));
+  const settings: Array<[string, string, boolean]> = [
+    [`${base}/boites-aux-lettres`, mailboxesFr.nav, admin || registers],
+    [`${base}/aiguillage`, routingFr.nav, admin],
+    [`${base}/applications`, appsFr.nav, admin || roles.includes('auditor')],
+    [`${base}/administration`, adminFr.nav, admin],
+  ];
+  const items: MainNavigationProps.Item[] = work.filter(([, , shown]) => shown).map(([to, text]) => link(to, text));
+  const menu = settings.filter(([, , shown]) => shown).map(([to, text]) => link(to, text));
+  if (menu.length > 0) {
+    items.push({ text: fr.nav.settings, menuLinks: menu, isActive: menu.some((m) => m.isActive) });
+  }
+  return items;
 }
 
 export function AppHeader({ session }: { session: Session | null }) {
@@ -52,7 +62,9 @@ export function AppHeader({ session }: { session: Session | null }) {
   const navigate = useNavigate();
   const code = current?.code;
   const entityLabel = current?.entity?.name ?? code;
-  const reminderCount = useReminderCount(code);
+  // Reminders concern those who read the entity's mail (an entity admin has none).
+  const readsMail = (current?.entity?.myRoles ?? []).some((r) => ['mailroom_agent', 'service_agent', 'head_of_service', 'auditor'].includes(r));
+  const reminderCount = useReminderCount(session && readsMail ? code : undefined);
 
   return (
     <Header
@@ -71,7 +83,7 @@ export function AppHeader({ session }: { session: Session | null }) {
         session
           ? [
               ...(code ? [{ iconId: 'fr-icon-building-line' as const, text: fr.changeEntity, linkProps: { to: '/' } }] : []),
-              ...(code
+              ...(code && readsMail
                 ? [{ iconId: 'fr-icon-notification-3-line' as const, text: remindersFr.bell(reminderCount ?? 0), linkProps: { to: `/e/${encodeURIComponent(code)}/rappels`, 'data-testid': 'reminder-bell' } as never }]
                 : []),
               { iconId: 'fr-icon-settings-5-line' as const, text: 'Administration', linkProps: { to: '/administration' } },

@@ -13,6 +13,7 @@ export const fr = {
     upload: 'Déposer',
     search: 'Recherche',
     quarantine: 'Quarantaine',
+    settings: 'Paramètres',
   },
   searchLabel: 'Rechercher dans les courriers',
   footerDescription:

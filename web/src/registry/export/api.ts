@@ -1,4 +1,4 @@
-import { ApiError, apiUrl, getJson, postJson, seg } from '../../api/client.ts';
+import { apiUrl, getJson, postJson, seg } from '../../api/client.ts';
 
 export interface ExportInfo {
   chrono: string;
@@ -13,12 +13,7 @@ const base = (code: string, chrono: string) => `/entities/${seg(code)}/mail-item
 
 /** The item's transfer out, or null when it has not left the platform. */
 export async function getExport(code: string, chrono: string, signal?: AbortSignal): Promise<ExportInfo | null> {
-  try {
-    return await getJson<ExportInfo>(`${base(code, chrono)}/export`, {}, signal);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404 && error.code === 'REGISTRY_EXPORT_NOT_FOUND') return null;
-    throw error;
-  }
+  return (await getJson<{ export: ExportInfo | null }>(`${base(code, chrono)}/export`, {}, signal)).export;
 }
 
 export const exportItem = (code: string, chrono: string, input: { recipientName: string; recipientAddress: string[]; reason?: string }) =>
