@@ -14,8 +14,9 @@ describe(`registry: acknowledgement templates shared across entities (${TEST_DIA
   before(async () => {
     t = await startTestApp();
     server = await t.app.buildHttpServer();
-    pref = await signInAgent(t.app, server, mailroomOf('PREF69'));
-    ars = await signInAgent(t.app, server, mailroomOf('ARS-ARA'));
+    // Templates are the entity admins' to edit and share.
+    pref = await signInAgent(t.app, server, [...mailroomOf('PREF69'), { entityCode: 'PREF69', role: 'entity_admin' }]);
+    ars = await signInAgent(t.app, server, [...mailroomOf('ARS-ARA'), { entityCode: 'ARS-ARA', role: 'entity_admin' }]);
   });
   after(async () => {
     await server?.close();
