@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../platform/context.ts';
 import { frenchMessageFor, isOctoError, type OctoErrorCode } from '../platform/errors.ts';
 import { getMailItemSummary, registerMailItem, requireEntity, type MailChannel, type MailItemSummary } from '../registry/index.ts';
-import { insertDocument, replacePages, updateDocument } from './document.queries.ts';
-import { prepareFile, type IntakeFile, type PreparedDocument } from './intake.service.ts';
+import { insertItemDocuments, prepareFile, type IntakeFile, type PreparedDocument } from './intake.service.ts';
 import { processMailItemJob } from './jobs/process-mail-item.job.ts';
-import { quarantineFile } from './quarantine.service.ts';
 
 export interface ComposedItemInput {
   channel: MailChannel;
@@ -78,40 +75,7 @@ export async function ingestComposedItem<T>(
       warnings: refused.map((r) => `${r.filename} : ${r.reason}`),
       emailMeta: input.emailMeta,
     });
-    const now = ctx.clock.now().toISOString();
-    for (const [position, doc] of documents.entries()) {
-      const documentId = randomUUID();
-      await insertDocument(trx, {
-        id: documentId,
-        entity_id: entity.id,
-        mail_item_id: registered.id,
-        position,
-        role: doc.role,
-        filename: doc.filename,
-        mime: doc.mime,
-        kind: doc.kind,
-        size_bytes: doc.sizeBytes,
-        sha256: doc.sha256,
-        searchable_sha256: null,
-        page_count: doc.pageCount,
-        status: doc.status,
-        text_source: doc.pages ? 'email' : null,
-        ocr_confidence: null,
-        quarantine_code: null,
-        created_at: now,
-        processed_at: doc.pages ? now : null,
-      });
-      if (doc.pages) {
-        await replacePages(trx, documentId, doc.pages.map((page, index) => ({ document_id: documentId, page_index: index, text: page, source: 'email', confidence: null, rotation: 0, skew_degrees: 0 })));
-      }
-      if (doc.rejection !== undefined) {
-        const entry = await quarantineFile(tctx, {
-          entityId: entity.id, channel: input.channel, filename: doc.filename, sizeBytes: doc.sizeBytes, sha256: doc.sha256,
-          error: doc.rejection, mailItemId: registered.id, documentId,
-        });
-        await updateDocument(trx, entity.id, documentId, { quarantine_code: entry.code });
-      }
-    }
+    await insertItemDocuments(tctx, entity.id, input.channel, registered.id, documents);
     await ctx.jobs.enqueue(trx, processMailItemJob, { entityId: entity.id, mailItemId: registered.id });
     return { itemId: registered.id, result: await inTransaction(tctx, registered, refused) };
   });

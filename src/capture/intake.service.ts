@@ -165,50 +165,7 @@ export async function ingestFile(ctx: Ctx, entityCode: string, channel: MailChan
         ? { messageId: email.messageId, from: email.from, to: email.to, cc: email.cc, subject: email.subject, date: email.date }
         : null,
     });
-    const now = ctx.clock.now().toISOString();
-    for (const [position, doc] of documents.entries()) {
-      const documentId = randomUUID();
-      await insertDocument(trx, {
-        id: documentId,
-        entity_id: entity.id,
-        mail_item_id: registered.id,
-        position,
-        role: doc.role,
-        filename: doc.filename,
-        mime: doc.mime,
-        kind: doc.kind,
-        size_bytes: doc.sizeBytes,
-        sha256: doc.sha256,
-        searchable_sha256: null,
-        page_count: doc.pageCount,
-        status: doc.status,
-        text_source: doc.pages ? 'email' : null,
-        ocr_confidence: null,
-        quarantine_code: null,
-        created_at: now,
-        processed_at: doc.pages ? now : null,
-      });
-      if (doc.pages) {
-        await replacePages(
-          trx,
-          documentId,
-          doc.pages.map((text, index) => ({ document_id: documentId, page_index: index, text, source: 'email', confidence: null, rotation: 0, skew_degrees: 0 })),
-        );
-      }
-      if (doc.rejection !== undefined) {
-        const entry = await quarantineFile(tctx, {
-          entityId: entity.id,
-          channel,
-          filename: doc.filename,
-          sizeBytes: doc.sizeBytes,
-          sha256: doc.sha256,
-          error: doc.rejection,
-          mailItemId: registered.id,
-          documentId,
-        });
-        await updateDocument(trx, entity.id, documentId, { quarantine_code: entry.code });
-      }
-    }
+    await insertItemDocuments(tctx, entity.id, channel, registered.id, documents);
     if (extras.inTransaction) await extras.inTransaction(trx, { id: registered.id, chrono: registered.chrono });
     if (needsProcessing) await ctx.jobs.enqueue(trx, processMailItemJob, { entityId: entity.id, mailItemId: registered.id });
     await options.onRecorded?.(trx, { mailItemId: registered.id });
@@ -227,4 +184,56 @@ async function quarantineRecorded(ctx: Ctx, options: IntakeOptions, input: Param
     await onRecorded(trx, { quarantineId: row.id });
     return row;
   });
+}
+
+/**
+ * Writes an item's documents in the registering transaction (`ctx.db` is that transaction): text
+ * known at intake (e-mail bodies, form renderings) as their pages, and each refused part both as
+ * a document of the item and as a quarantine entry, so nothing of what was received is lost.
+ */
+export async function insertItemDocuments(ctx: Ctx, entityId: string, channel: MailChannel, mailItemId: string, documents: PreparedDocument[]) {
+  const now = ctx.clock.now().toISOString();
+  for (const [position, doc] of documents.entries()) {
+    const documentId = randomUUID();
+    await insertDocument(ctx.db, {
+      id: documentId,
+      entity_id: entityId,
+      mail_item_id: mailItemId,
+      position,
+      role: doc.role,
+      filename: doc.filename,
+      mime: doc.mime,
+      kind: doc.kind,
+      size_bytes: doc.sizeBytes,
+      sha256: doc.sha256,
+      searchable_sha256: null,
+      page_count: doc.pageCount,
+      status: doc.status,
+      text_source: doc.pages ? 'email' : null,
+      ocr_confidence: null,
+      quarantine_code: null,
+      created_at: now,
+      processed_at: doc.pages ? now : null,
+    });
+    if (doc.pages) {
+      await replacePages(
+        ctx.db,
+        documentId,
+        doc.pages.map((text, index) => ({ document_id: documentId, page_index: index, text, source: 'email', confidence: null, rotation: 0, skew_degrees: 0 })),
+      );
+    }
+    if (doc.rejection !== undefined) {
+      const entry = await quarantineFile(ctx, {
+        entityId,
+        channel,
+        filename: doc.filename,
+        sizeBytes: doc.sizeBytes,
+        sha256: doc.sha256,
+        error: doc.rejection,
+        mailItemId,
+        documentId,
+      });
+      await updateDocument(ctx.db, entityId, documentId, { quarantine_code: entry.code });
+    }
+  }
 }

@@ -149,6 +149,8 @@ export async function processMailItem(ctx: Ctx, entityId: string, mailItemId: st
     await routeIndexedMailItem(ctx, entityId, mailItemId, {
       text: [email?.subject ?? '', ...texts.flatMap((t) => t.pages)].join('\n'),
       senderAddress: email?.from?.address ?? null,
+      // A form's "type" is the request type the person chose on it.
+      formType: item.channel === 'form' ? item.requestTypeCode : null,
       mailboxes: (email?.to ?? []).flatMap((a) => (a.address ? [a.address] : [])),
     });
   }

@@ -67,7 +67,9 @@ async function changeItem(
   changes: Partial<RegistryMailItemTable>,
   details: Record<string, unknown> = {},
 ) {
-  await ctx.db.transaction().execute(async (trx) => {
+  // Inside a caller's transaction (an intake that qualifies as it registers), join it.
+  const inTransaction = <T>(work: (trx: typeof ctx.db) => Promise<T>) => (ctx.db.isTransaction ? work(ctx.db) : ctx.db.transaction().execute(work));
+  await inTransaction(async (trx) => {
     await updateMailItem(trx, entityId, item.id, { ...changes, updated_at: ctx.clock.now().toISOString() });
     const before = Object.fromEntries(Object.keys(changes).map((k) => [k, (item as unknown as Record<string, unknown>)[k] ?? null]));
     await auditAction(trx, { ...ctx, db: trx }, {

@@ -1,3 +1,4 @@
+import { findRequestTypeById } from './handling.queries.ts';
 import { randomUUID } from 'node:crypto';
 import { listDocumentViews } from '../capture/index.ts';
 import { listFieldViews } from '../indexing/index.ts';
@@ -233,10 +234,13 @@ export async function getMailItemSummary(ctx: Ctx, entityId: string, entityCode:
 export async function getMailItemState(ctx: Ctx, entityId: string, id: string) {
   const row = await findMailItemById(ctx.db, entityId, id);
   if (!row) return null;
+  const requestType = row.request_type_id ? await findRequestTypeById(ctx.db, entityId, row.request_type_id) : undefined;
   return {
     id: row.id,
     chrono: row.chrono,
     channel: row.channel,
+    /** Set at registration by the public form (the type the person chose) or by a depositing application. */
+    requestTypeCode: requestType?.code ?? null,
     receivedAt: row.received_at,
     status: row.status,
     warnings: JSON.parse(row.warnings) as string[],

@@ -137,11 +137,12 @@ export async function submitPublicForm(ctx: Ctx, entityCode: string, json: strin
         are_status: 'pending',
         are_reason: null,
       });
+      // Qualifying gives the item its implicit decision date and ARE due date (registry's rules),
+      // in the registering transaction: processing, and routing by the form's type, see it done.
+      await qualifyMailItem({ ...pctx, db: tctx.db }, entity.code, registered.chrono, { requestTypeCode: type.code });
       return { outbox, dueDate };
     },
   );
-  // Qualifying gives the item its implicit decision date and ARE due date (registry's rules).
-  await qualifyMailItem(pctx, entity.code, item.chrono, { requestTypeCode: type.code });
   const handling = await getHandlingView(ctx, entity.code, item.chrono);
   const refusedByName = new Map(refused.map((r) => [r.filename, r.reason]));
   return {
