@@ -7,7 +7,17 @@ import path from 'node:path';
 
 // Suites under those folders that do use a database run on both dialects.
 const USES_DATABASE = ['test/indexing/routing/routing.test.ts'];
-const DATABASE_FREE = ['test/indexing/', 'test/registry/deadlines/', 'test/capture/files/', 'test/capture/email/', 'test/capture/ocr/', 'test/e2e/snippet.test.ts'];
+const DATABASE_FREE = [
+  'test/indexing/',
+  'test/registry/deadlines/',
+  'test/capture/files/',
+  'test/capture/email/',
+  'test/capture/ocr/',
+  'test/e2e/snippet.test.ts',
+  'test/capture/antivirus/clamd-client.test.ts',
+  'test/platform/auth/permissions.test.ts',
+  'test/platform/docs.test.ts',
+];
 
 function testFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
