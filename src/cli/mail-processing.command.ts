@@ -1,3 +1,4 @@
+import { outboxReminderNotifier } from '../registry/reminders/reminder-mail.ts';
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import { exportMailItem, getExportPackage } from '../registry/export/export.service.ts';
@@ -19,7 +20,7 @@ export function registerMailProcessingCommands(program: Command, withApp: OpenAp
     .option('--json', 'sortie JSON')
     .action((o: { entity: string; run?: boolean; all?: boolean; json?: boolean }) =>
       withApp(async (app) => {
-        const created = o.run ? (await sweepRemindersOf(app.ctx, o.entity)).created : null;
+        const created = o.run ? (await sweepRemindersOf(app.ctx, o.entity, outboxReminderNotifier)).created : null;
         const view = await listReminderViews(app.ctx, o.entity, { serviceIds: null, includeDismissed: o.all });
         if (o.json) return void process.stdout.write(`${JSON.stringify({ ...view, ...(created === null ? {} : { created }) }, null, 2)}\n`);
         const lines = [

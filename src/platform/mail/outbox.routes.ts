@@ -11,7 +11,7 @@ import { getEntitySender, listOutbox, retryOutboxMessage, setEntitySender, toOut
 
 const OutboxViewSchema = z.object({
   id: z.string(),
-  kind: z.enum(['aee', 'are', 'ar', 'transfer-notice']),
+  kind: z.enum(['aee', 'are', 'ar', 'transfer-notice', 'reminder']),
   kindFr: z.string(),
   reference: z.string().nullable(),
   to: z.string(),

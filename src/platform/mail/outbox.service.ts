@@ -38,6 +38,7 @@ export const OUTBOX_KIND_FR: Record<OutboxKind, string> = {
   are: 'Accusé de réception électronique',
   ar: 'Accusé de réception',
   'transfer-notice': 'Avis de transmission',
+  reminder: 'Rappel d’échéance',
 };
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;

@@ -1,4 +1,4 @@
-export type OutboxKind = 'aee' | 'are' | 'ar' | 'transfer-notice';
+export type OutboxKind = 'aee' | 'are' | 'ar' | 'transfer-notice' | 'reminder';
 /**
  * queued: a send job exists. waiting: cannot leave yet (no relay, no sender), the reason says why.
  * retrying: the relay refused or was unreachable; tried again at next_attempt_at. sent, failed: final.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.ts';
 import { defineJob } from '../../platform/jobs/define-job.ts';
+import { outboxReminderNotifier } from './reminder-mail.ts';
 import { sweepAllReminders } from './reminder.service.ts';
 
 /** Computes the reminders every entity owes today; idempotent, so a repeated or concurrent run adds nothing. */
@@ -9,7 +10,7 @@ export const reminderSweepJob = defineJob({
   payload: z.object({}),
   retry: { attempts: 3, backoffSeconds: 60 },
   async handler(ctx) {
-    const made = await sweepAllReminders(ctx);
+    const made = await sweepAllReminders(ctx, outboxReminderNotifier);
     if (made > 0) ctx.logger.info({ made }, 'reminders created');
     return 'done';
   },

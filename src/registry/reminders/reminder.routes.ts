@@ -1,3 +1,4 @@
+import { outboxReminderNotifier } from './reminder-mail.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -86,7 +87,7 @@ export async function reminderRoutes(server: FastifyInstance, _ctx: Ctx) {
     },
   }, async (req) => {
     requireEntityPermission(req, req.params.code, 'register', 'admin');
-    return sweepRemindersOf(req.ctx, req.params.code);
+    return sweepRemindersOf(req.ctx, req.params.code, outboxReminderNotifier);
   });
 
   app.get('/api/entities/:code/reminder-settings', {

@@ -22,9 +22,9 @@ import {
 import type { RegistryReminderTable, ReminderKind } from './reminder.tables.ts';
 
 /**
- * Where a reminder goes besides the web app. No outbound mail module exists yet: without a
- * notifier the reminder records `in_app` only and `email_status: 'no_mailer'`; once one exists it
- * is passed to the sweep and the status says whether the e-mail left.
+ * Where a reminder goes besides the web app: the sweep job, route and command pass the outbox's
+ * (reminder-mail.ts); without a notifier the reminder records `in_app` only and
+ * `email_status: 'no_mailer'`, otherwise the status says whether the e-mails were queued.
  */
 export interface ReminderNotifier {
   sendReminderEmail(ctx: Ctx, reminder: ReminderNotice): Promise<'sent' | 'failed' | 'no_recipient'>;

@@ -39,6 +39,7 @@ describe(`registry: reminders before legal deadlines (${TEST_DIALECT})`, () => {
 
   it('reminds once at 10 working days, however often the sweep runs', async () => {
     clock.set('2025-03-24T09:00:00Z'); // Monday: 10 working days before 7 April
+    const bureau = await signInAgent(t.app, server, [{ entityCode: 'PREF69', role: 'service_agent', serviceCode: 'DMI-SEJOUR' }], { email: 'bureau.sejour@pref69.test' });
     assert.equal(await sweep(), 1);
     assert.equal(await sweep(), 0);
     const list = await get(mailroom, '/api/entities/PREF69/reminders');
@@ -49,7 +50,12 @@ describe(`registry: reminders before legal deadlines (${TEST_DIALECT})`, () => {
       [reminder.chrono, reminder.kind, reminder.dueDate, reminder.thresholdDays, reminder.workingDaysLeft, reminder.service.code],
       [chrono, 'implicit_decision', '2025-04-07', 10, 10, 'DMI-SEJOUR'],
     );
-    assert.deepEqual([reminder.channels, reminder.emailStatus], [['in_app'], 'no_mailer'], 'no outbound mail module: the web app only');
+    assert.deepEqual([reminder.channels, reminder.emailStatus], [['in_app', 'email'], 'sent']);
+    // The e-mail waits in the outbox for the service's agent (no relay in this test: « en attente »).
+    const outbox = await get(mailroom, '/api/entities/PREF69/outbox');
+    const mails = outbox.messages.filter((m: { kind: string }) => m.kind === 'reminder');
+    assert.deepEqual(mails.map((m: { to: string }) => m.to), [bureau.email]);
+    assert.match(mails[0].subject, new RegExp(`^Rappel : ${chrono} — échéance le lundi 7 avril 2025$`));
   });
 
   it('shows a reminder to the service, its parent direction and the mail room, not to other services', async () => {

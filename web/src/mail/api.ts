@@ -5,7 +5,7 @@ export type OutboxStatus = 'queued' | 'waiting' | 'retrying' | 'sent' | 'failed'
 
 export interface OutboxMessage {
   id: string;
-  kind: 'aee' | 'are' | 'ar' | 'transfer-notice';
+  kind: 'aee' | 'are' | 'ar' | 'transfer-notice' | 'reminder';
   kindFr: string;
   reference: string | null;
   to: string;
