@@ -65,6 +65,11 @@ export async function mailItemIdOfDocument(ctx: Ctx, entityCode: string, documen
 
 export async function getDocumentFile(ctx: Ctx, entityCode: string, documentId: string, version: 'original' | 'searchable') {
   const doc = await requireDocument(ctx, entityCode, documentId);
+  // A refused part of an item (an executable named .pdf, a corrupt file) stays in quarantine: its
+  // bytes are the mailroom's to examine there, never served to agents as a document.
+  if (doc.quarantine_code) {
+    throw new OctoError('CAPTURE_QUARANTINED_PART_WITHHELD', `document ${documentId} is quarantined`, { quarantineCode: doc.quarantine_code });
+  }
   await assertNotInfected(ctx, [doc.sha256, ...(doc.searchable_sha256 ? [doc.searchable_sha256] : [])]);
   if (version === 'searchable') {
     if (!doc.searchable_sha256) throw new OctoError('REGISTRY_NO_SEARCHABLE_VERSION', `document ${documentId} has no searchable version`);

@@ -134,6 +134,10 @@ export const ERROR_CATALOGUE = {
     status: 503,
     fr: 'Analyse antivirus impossible : le fichier est retenu en quarantaine, sans être transmis aux agents, et sera analysé de nouveau automatiquement.',
   },
+  CAPTURE_QUARANTINED_PART_WITHHELD: {
+    status: 403,
+    fr: 'Cette pièce a été refusée à la réception et reste en quarantaine : seul le bureau du courrier peut l’examiner, depuis la page Quarantaine.',
+  },
   CAPTURE_INFECTED_FILE_WITHHELD: {
     status: 403,
     fr: 'Ce fichier contient un virus : il ne peut pas être téléchargé ni affiché.',

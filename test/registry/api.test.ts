@@ -182,6 +182,47 @@ describe(`REST API (${TEST_DIALECT})`, () => {
     assert.equal(firstDetail.warnings.some((w: string) => w.includes('Doublon')), false);
   });
 
+  it('never serves a refused attachment as a document, nor sends it in a transfer package', async () => {
+    // An executable renamed .pdf, attached to an otherwise good e-mail (the bytes are an ELF header).
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]), Buffer.alloc(256, 0x41)]);
+    const eml = Buffer.from(
+      [
+        'From: Camille Martin <camille.martin@example.org>',
+        'To: courrier@pref69.example',
+        'Subject: Pièces pour mon dossier',
+        'Date: Mon, 16 Nov 2026 10:00:00 +0100',
+        'Message-ID: <refused-part@example.org>',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b1"',
+        '',
+        '--b1',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Bonjour, voici la pièce demandée.',
+        '--b1',
+        'Content-Type: application/pdf; name="facture.pdf"',
+        'Content-Disposition: attachment; filename="facture.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        elf.toString('base64'),
+        '--b1--',
+        '',
+      ].join('\r\n'),
+    );
+    const item = (await api.inject({ method: 'POST', url: '/api/entities/PREF69/mail-items', ...multipart([{ name: 'dossier.eml', bytes: eml }]) })).json().results[0].item;
+    const detail = (await api.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${item.chrono}` })).json();
+    const refused = detail.documents.find((d: { filename: string }) => d.filename === 'facture.pdf');
+    assert.ok(refused.quarantineReason, 'the part is kept, with its reason');
+    const original = await api.inject({ method: 'GET', url: `/api/entities/PREF69/documents/${refused.id}/original` });
+    assert.equal(original.statusCode, 403);
+    assert.equal(original.json().code, 'CAPTURE_QUARANTINED_PART_WITHHELD');
+    const exported = await api.inject({ method: 'POST', url: `/api/entities/PREF69/mail-items/${item.chrono}/export`, payload: { recipientName: 'Mairie de Lyon' } });
+    assert.equal(exported.statusCode, 201, exported.body);
+    const zip = (await api.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${item.chrono}/export.zip` })).rawPayload;
+    assert.ok(!zip.includes(elf), 'the refused bytes are not in the package');
+    assert.ok(zip.includes(Buffer.from('facture.pdf) non transmis')), 'the slip names the part left out');
+  });
+
   it('publishes its OpenAPI description', async () => {
     const res = await api.inject({ method: 'GET', url: '/api/openapi.json' });
     assert.equal(res.statusCode, 200);

@@ -82,6 +82,11 @@ export async function exportMailItem(ctx: Ctx, entityCode: string, chrono: strin
   const documents: ExportManifest['documents'] = [];
   for (const doc of await listDocumentViews(ctx, entity.id, item.id)) {
     const number = String(doc.position + 1).padStart(2, '0');
+    // A part refused at reception never leaves the platform: it is named, not sent.
+    if (doc.quarantineReason) {
+      warnings.push(`Document ${number} (${doc.filename}) non transmis : refusé à la réception (${doc.quarantineReason}).`);
+      continue;
+    }
     const original = await getDocumentFile(ctx, entity.code, doc.id, 'original');
     const originalFile = add(`originaux/${number}-${safeName(original.filename)}`, original.bytes);
     files.push(originalFile);
@@ -93,7 +98,6 @@ export async function exportMailItem(ctx: Ctx, entityCode: string, chrono: strin
     } else if (doc.status === 'pending' || doc.status === 'processing') {
       warnings.push(`Document ${number} (${doc.filename}) : la lecture (OCR) n’était pas terminée, sa version recherchable manque.`);
     }
-    if (doc.quarantineReason) warnings.push(`Document ${number} (${doc.filename}) : ${doc.quarantineReason}`);
     documents.push({
       position: doc.position + 1, role: doc.role, filename: doc.filename, mime: doc.mime, pageCount: doc.pageCount, original: originalFile, searchable: searchableFile,
     });

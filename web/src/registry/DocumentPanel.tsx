@@ -28,18 +28,23 @@ export function DocumentPanel({ doc }: { doc: DocumentView }) {
       {doc.quarantineReason && (
         <Alert severity="error" small title={fr.item.quarantined} description={doc.quarantineReason} className="fr-mb-2w" />
       )}
-      <Tabs
-        label={fr.item.tabsLabel}
-        selectedTabId={tab}
-        onTabChange={(id) => setTab(id as Tab)}
-        tabs={[
-          { tabId: 'preview', label: fr.item.tabs.preview, iconId: 'fr-icon-eye-line' },
-          { tabId: 'fulltext', label: fr.item.tabs.fulltext, iconId: 'fr-icon-file-text-line' },
-        ]}
-      >
-        {tab === 'preview' ? <DocumentPreview doc={doc} /> : <FullTextPanel doc={doc} />}
-      </Tabs>
-      <DocumentDownloads doc={doc} />
+      {/* A refused part is neither shown nor downloadable here: it stays in the quarantine. */}
+      {!doc.quarantineReason && (
+        <>
+          <Tabs
+            label={fr.item.tabsLabel}
+            selectedTabId={tab}
+            onTabChange={(id) => setTab(id as Tab)}
+            tabs={[
+              { tabId: 'preview', label: fr.item.tabs.preview, iconId: 'fr-icon-eye-line' },
+              { tabId: 'fulltext', label: fr.item.tabs.fulltext, iconId: 'fr-icon-file-text-line' },
+            ]}
+          >
+            {tab === 'preview' ? <DocumentPreview doc={doc} /> : <FullTextPanel doc={doc} />}
+          </Tabs>
+          <DocumentDownloads doc={doc} />
+        </>
+      )}
     </section>
   );
 }
