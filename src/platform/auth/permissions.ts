@@ -90,11 +90,20 @@ export function requirePrincipal(req: Pick<FastifyRequest, 'principal'>): Princi
  * The principal's memberships in an entity that grant the permission, or 404
  * REGISTRY_ENTITY_NOT_FOUND: never 403, so another entity's mail is not confirmed to exist.
  */
+/**
+ * Refused in an entity: a stranger to it gets 404 (its mail is not confirmed to exist); a member
+ * whose role lacks the permission gets 403 with a plain French reason, since the entity is theirs.
+ */
+function refusal(principal: Principal | null, entityCode: string, permission: string): OctoError {
+  const member = (principal?.memberships ?? []).some((m) => m.entityCode === entityCode);
+  return member
+    ? new OctoError('AUTH_FORBIDDEN', `role lacks ${permission} in entity ${entityCode}`, { entityCode })
+    : new OctoError('REGISTRY_ENTITY_NOT_FOUND', `no ${permission} access to entity ${entityCode}`, { entityCode });
+}
+
 export function entityAccess(principal: Principal | null, entityCode: string, permission: Permission): PrincipalMembership[] {
   const granted = (principal?.memberships ?? []).filter((m) => m.entityCode === entityCode && membershipAllows(m, permission));
-  if (granted.length === 0) {
-    throw new OctoError('REGISTRY_ENTITY_NOT_FOUND', `no ${permission} access to entity ${entityCode}`, { entityCode });
-  }
+  if (granted.length === 0) throw refusal(principal, entityCode, permission);
   return granted;
 }
 
@@ -149,9 +158,7 @@ export function requireEntityPermission(
   const memberships = principal.memberships.filter(
     (m) => m.entityCode === entityCode && permissions.some((permission) => membershipAllows(m, permission)),
   );
-  if (memberships.length === 0) {
-    throw new OctoError('REGISTRY_ENTITY_NOT_FOUND', `no ${permissions.join('|')} access to entity ${entityCode}`, { entityCode });
-  }
+  if (memberships.length === 0) throw refusal(principal, entityCode, permissions.join('|'));
   return {
     principal,
     memberships,

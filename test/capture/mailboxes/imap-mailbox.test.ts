@@ -90,9 +90,9 @@ describe(`IMAP mailboxes against Dovecot (${TEST_DIALECT})`, { skip: DOVECOT_MIS
     assert.throws(() => box.open(row.password_encrypted, 'capture_mailbox:another'), { code: 'CAPTURE_MAILBOX_SECRET_UNREADABLE' });
   });
 
-  it('management is for entity admins; the mailroom lists and syncs; others get 401/404', async () => {
+  it('management is for entity admins; the mailroom lists and syncs; others get 401/403/404', async () => {
     const byMailroom = await mailroom.inject({ method: 'POST', url: '/api/entities/PREF69/mailboxes', payload: { host: 'h', port: 143, username: 'u', password: 'p' } });
-    assert.equal(byMailroom.statusCode, 404);
+    assert.equal(byMailroom.statusCode, 403);
     const signedOut = await server.inject({ method: 'GET', url: '/api/entities/PREF69/mailboxes' });
     assert.equal(signedOut.statusCode, 401);
     const elsewhere = await signInAgent(test.app, server, mailroomOf('ARS-ARA'));

@@ -59,7 +59,7 @@ describe(`scanner: batch scans API (${TEST_DIALECT})`, () => {
     const other = await signInAgent(t.app, server, mailroomOf('ARS-ARA'));
     assert.equal((await other.inject({ method: 'POST', url: '/api/entities/PREF69/batch-scans', ...body })).statusCode, 404);
     const reader = await signInAgent(t.app, server, [{ entityCode: 'PREF69', role: 'auditor' }]);
-    assert.equal((await reader.inject({ method: 'POST', url: '/api/entities/PREF69/batch-scans', ...body })).statusCode, 404);
+    assert.equal((await reader.inject({ method: 'POST', url: '/api/entities/PREF69/batch-scans', ...body })).statusCode, 403);
   });
 
   it('rejects a bad flag with a French message', async () => {

@@ -41,7 +41,7 @@ describe(`routing: rules, classifier, corrections (${TEST_DIALECT})`, () => {
 
   it('lets only the entity admin manage rules, with clear French errors', async () => {
     const rule = { name: 'Armes', keywords: ['détention d’arme'], serviceCode: 'DCIT-ARMES', requestTypeCode: 'DEMANDE', priority: 10 };
-    assert.equal((await mailroom.inject({ method: 'POST', url: '/api/entities/PREF69/routing/rules', payload: rule })).statusCode, 404);
+    assert.equal((await mailroom.inject({ method: 'POST', url: '/api/entities/PREF69/routing/rules', payload: rule })).statusCode, 403);
     assert.equal((await outsider.inject({ method: 'GET', url: '/api/entities/PREF69/routing/rules' })).statusCode, 404);
     assert.equal((await server.inject({ method: 'GET', url: '/api/entities/PREF69/routing/rules' })).statusCode, 401);
     const noCondition = await admin.inject({ method: 'POST', url: '/api/entities/PREF69/routing/rules', payload: { name: 'vide', serviceCode: 'CAB' } });

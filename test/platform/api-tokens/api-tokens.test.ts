@@ -40,11 +40,12 @@ describe(`API tokens (${TEST_DIALECT})`, () => {
     assert.ok(rows.some((r) => /^[0-9a-f]{64}$/.test(r.token_hash)));
   });
 
-  it('lets only the entity admin manage tokens: 401 signed out, 404 for a mailroom agent or another entity’s admin', async () => {
+  it('lets only the entity admin manage tokens: 401 signed out, 403 for a mailroom agent, 404 for another entity’s admin', async () => {
     const signedOut = await server.inject({ method: 'GET', url: '/api/entities/PREF69/api-tokens' });
     assert.equal(signedOut.statusCode, 401);
     const agent = await signInAgent(t.app, server, mailroomOf('PREF69'));
-    assert.equal((await agent.inject({ method: 'GET', url: '/api/entities/PREF69/api-tokens' })).statusCode, 404);
+    // A member whose role cannot: 403 (the entity is theirs); another entity: 404.
+    assert.equal((await agent.inject({ method: 'GET', url: '/api/entities/PREF69/api-tokens' })).statusCode, 403);
     const otherAdmin = await signInEntityAdmin(t, server, 'ARS-ARA');
     const res = await otherAdmin.inject({ method: 'POST', url: '/api/entities/PREF69/api-tokens', payload: { name: 'X', scopes: ['deposit'] } });
     assert.equal(res.statusCode, 404);
@@ -74,15 +75,15 @@ describe(`API tokens (${TEST_DIALECT})`, () => {
     const reader = await createToken(admin, 'PREF69', { name: 'Lecture seule', scopes: ['read'] });
     const depositPrincipal = await resolveBearerPrincipal(t.app.ctx, `Bearer ${deposit.token}`);
     assert.ok(requireEntityPermission({ principal: depositPrincipal }, 'PREF69', 'register'));
-    assert.throws(() => requireEntityPermission({ principal: depositPrincipal }, 'PREF69', 'read'), { code: 'REGISTRY_ENTITY_NOT_FOUND' });
-    assert.throws(() => requireEntityPermission({ principal: depositPrincipal }, 'PREF69', 'admin'), { code: 'REGISTRY_ENTITY_NOT_FOUND' });
+    assert.throws(() => requireEntityPermission({ principal: depositPrincipal }, 'PREF69', 'read'), { code: 'AUTH_FORBIDDEN' });
+    assert.throws(() => requireEntityPermission({ principal: depositPrincipal }, 'PREF69', 'admin'), { code: 'AUTH_FORBIDDEN' });
     assert.throws(() => requireEntityPermission({ principal: depositPrincipal }, 'ARS-ARA', 'register'), { code: 'REGISTRY_ENTITY_NOT_FOUND' });
     const readerPrincipal = await resolveBearerPrincipal(t.app.ctx, `bearer ${reader.token}`);
     assert.ok(requireEntityPermission({ principal: readerPrincipal }, 'PREF69', 'read'));
-    assert.throws(() => requireEntityPermission({ principal: readerPrincipal }, 'PREF69', 'register'), { code: 'REGISTRY_ENTITY_NOT_FOUND' });
-    // Over HTTP, a token never administers: the token routes answer 404 as to any non-admin.
+    assert.throws(() => requireEntityPermission({ principal: readerPrincipal }, 'PREF69', 'register'), { code: 'AUTH_FORBIDDEN' });
+    // Over HTTP, a token never administers: the token routes answer 403 as to any non-admin member.
     const res = await server.inject({ method: 'GET', url: '/api/entities/PREF69/api-tokens', headers: bearer(deposit.token) });
-    assert.equal(res.statusCode, 404);
+    assert.equal(res.statusCode, 403);
   });
 
   it('refuses a wrong, revoked or expired token with a 401 that says which', async () => {

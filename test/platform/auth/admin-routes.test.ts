@@ -65,14 +65,14 @@ describe(`administration by HTTP: agents, roles, absences, services, entities ($
     assert.match(backwards.json().message, /fin précède/);
   });
 
-  it('adds a service under a parent, refused to another entity’s admin (404) and to an agent (404)', async () => {
+  it('adds a service under a parent, refused to another entity’s admin (404) and to an agent of the entity (403)', async () => {
     const added = await admin.inject({ method: 'POST', url: '/api/entities/DREAL-ARA/services', payload: { code: 'icpe-nord', name: 'ICPE — unité Nord', parentCode: 'ICPE' } });
     assert.equal(added.statusCode, 201, added.body);
     assert.deepEqual(added.json(), { code: 'ICPE-NORD', name: 'ICPE — unité Nord', parentCode: 'ICPE' });
     const foreign = await otherAdmin.inject({ method: 'POST', url: '/api/entities/DREAL-ARA/services', payload: { code: 'X', name: 'X' } });
     assert.equal(foreign.statusCode, 404);
     const agent = await signInAgent(t.app, server, [{ entityCode: 'DREAL-ARA', role: 'mailroom_agent' }]);
-    assert.equal((await agent.inject({ method: 'GET', url: '/api/entities/DREAL-ARA/agents' })).statusCode, 404);
+    assert.equal((await agent.inject({ method: 'GET', url: '/api/entities/DREAL-ARA/agents' })).statusCode, 403);
   });
 
   it('lets only a platform admin create an entity', async () => {

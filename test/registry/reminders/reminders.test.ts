@@ -99,7 +99,7 @@ describe(`registry: reminders before legal deadlines (${TEST_DIALECT})`, () => {
     const url = '/api/entities/PREF69/reminder-settings';
     assert.deepEqual(await get(mailroom, url), { thresholds: [10, 3], isDefault: true });
     const refused = await (await as(mailroom)).inject({ method: 'PUT', url, payload: { thresholds: [5] } });
-    assert.equal(refused.statusCode, 404);
+    assert.equal(refused.statusCode, 403);
     const admin = await as([{ entityCode: 'PREF69', role: 'entity_admin' }]);
     const bad = await admin.inject({ method: 'PUT', url, payload: { thresholds: [-1] } });
     assert.equal(bad.statusCode, 400);

@@ -155,12 +155,12 @@ describe(`webhooks (${TEST_DIALECT})`, () => {
     assert.equal(subscriber.received.length, before);
   });
 
-  it('keeps subscriptions per entity: 404 for another entity’s admin and for a mailroom agent', async () => {
+  it('keeps subscriptions per entity: 404 for another entity’s admin, 403 for a mailroom agent', async () => {
     const otherAdmin = await signInEntityAdmin(t, server, 'ARS-ARA');
     assert.equal((await otherAdmin.inject({ method: 'GET', url: '/api/entities/PREF69/webhooks' })).statusCode, 404);
     const agent = await signInAgent(t.app, server, mailroomOf('PREF69'));
     const res = await agent.inject({ method: 'POST', url: '/api/entities/PREF69/webhooks', payload: { url: 'https://example.org/x', events: ['item.registered'] } });
-    assert.equal(res.statusCode, 404);
+    assert.equal(res.statusCode, 403);
     assert.equal((await server.inject({ method: 'GET', url: '/api/entities/PREF69/webhooks' })).statusCode, 401);
   });
 });
