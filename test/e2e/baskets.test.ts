@@ -95,8 +95,8 @@ describe('routing rules and baskets (web)', { timeout: 5 * 60_000 }, () => {
     await form.getByRole('button', { name: 'Ajouter la règle' }).click();
     await page.getByText(`La règle « ${RULE_NAME} » est ajoutée.`).waitFor();
     const row = page.locator('#routing-rules-table tbody tr');
-    assert.equal(await row.count(), 1);
     await row.getByText('Mots-clés : titre de séjour, carte de résident').waitFor();
+    assert.equal(await row.count(), 1);
     await row.getByText('Bureau des titres de séjour').waitFor();
     assert.equal(await form.getByLabel('Nom de la règle').inputValue(), '', 'the form is emptied for the next rule');
     await shot('01-aiguillage-regle-ajoutee');
@@ -137,8 +137,8 @@ describe('routing rules and baskets (web)', { timeout: 5 * 60_000 }, () => {
     assert.equal(await sideMenu().getByRole('link', { name: /^À qualifier/ }).count(), 0);
     await basket().getByRole('heading', { level: 2, name: 'À traiter' }).waitFor();
     const row = basket().locator('tbody tr');
-    assert.equal(await row.count(), 1);
     await row.getByRole('link', { name: routedChrono }).waitFor();
+    assert.equal(await row.count(), 1);
     await row.getByText('Bureau des titres de séjour').waitFor();
     await row.getByText('Non qualifié').waitFor();
     await row.getByText('Sans échéance').waitFor();
@@ -168,8 +168,9 @@ describe('routing rules and baskets (web)', { timeout: 5 * 60_000 }, () => {
     await basket().getByRole('heading', { level: 2, name: 'À qualifier' }).waitFor();
     await sideMenu().getByRole('link', { name: /^À qualifier \(1\)$/ }).waitFor();
     const rows = basket().locator('tbody tr');
-    assert.equal(await rows.count(), 1);
+    // The counts and the table are two requests: wait for the row before counting.
     await rows.getByRole('link', { name: waitingChrono }).waitFor();
+    assert.equal(await rows.count(), 1);
     await rows.getByText('Non attribué').waitFor();
     await shot('04-bannette-a-qualifier');
 

@@ -110,7 +110,7 @@ describe(`SMTP gateway (${TEST_DIALECT})`, () => {
     assert.equal(invalid.statusCode, 400);
     assert.match(invalid.json().message, /n’est pas une adresse/);
     const mailroom = await signInAgent(test.app, server, mailroomOf('ARS-ARA'));
-    assert.equal((await mailroom.inject({ method: 'POST', url: '/api/entities/ARS-ARA/gateway-addresses', payload: { address: 'x@ars-ara.octo.localhost' } })).statusCode, 404);
+    assert.equal((await mailroom.inject({ method: 'POST', url: '/api/entities/ARS-ARA/gateway-addresses', payload: { address: 'x@ars-ara.octo.localhost' } })).statusCode, 403);
 
     const eml = await corpusFile('eml/postalmime-calendar-event.eml');
     const info = await transport.sendMail({
