@@ -252,6 +252,22 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     process.stderr.write(`Erreur : ${error.frenchMessage} [${error.code}]\n`);
     process.exit(2);
   }
-  process.stderr.write(`Erreur : ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Erreur : ${systemErrorFr(error) ?? (error instanceof Error ? error.message : String(error))}\n`);
   process.exit(1);
 });
+
+/** A file system error said in French, with the path it concerns (an -o into a missing folder…). */
+function systemErrorFr(error: unknown): string | null {
+  const { code, path: where } = (error ?? {}) as { code?: string; path?: string };
+  const messages: Record<string, string> = {
+    ENOENT: 'fichier ou dossier introuvable',
+    EACCES: 'accès refusé',
+    EPERM: 'opération non permise',
+    EISDIR: 'c’est un dossier, pas un fichier',
+    ENOTDIR: 'un élément du chemin n’est pas un dossier',
+    ENOSPC: 'plus de place sur le disque',
+    EEXIST: 'le fichier existe déjà',
+  };
+  if (!code || !messages[code]) return null;
+  return where ? `${messages[code]} : ${where}` : messages[code];
+}

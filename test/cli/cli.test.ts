@@ -77,6 +77,12 @@ describe(`octo command line (${TEST_DIALECT})`, () => {
     assert.match(closed.stdout, /classé \(Sans suite\)/);
   });
 
+  it('says a file system error in French, with its path, not as a raw ENOENT', async () => {
+    const missing = await octo('separator-sheet', '--entity', 'PREF69', '-o', '/nonexistent/dossier/feuille.pdf');
+    assert.equal(missing.code, 1);
+    assert.equal((missing.stderr ?? '').trim(), 'Erreur : fichier ou dossier introuvable : /nonexistent/dossier/feuille.pdf');
+  });
+
   it('audit verify proves the entity\'s chain intact', async () => {
     const verdict = await octo('audit', 'verify', '--entity', 'ARS-ARA');
     assert.equal(verdict.code, 0);

@@ -7,7 +7,7 @@ import { EntityProvider } from './EntityContext.tsx';
 import { fr } from './fr.ts';
 import { Loading } from './Loading.tsx';
 import { QueryError } from './QueryError.tsx';
-import { useSession } from './session/api.ts';
+import { sessionEndedByServer, useSession } from './session/api.ts';
 import { SignInPage } from './session/SignInPage.tsx';
 
 /**
@@ -27,7 +27,7 @@ export function Layout() {
       <main id="contenu" tabIndex={-1} className="fr-container fr-py-4w" style={{ minHeight: '60vh' }}>
         {session.isPending && <Loading />}
         {session.isError && <QueryError error={session.error} onRetry={() => void session.refetch()} />}
-        {session.data === null && <SignInPage sessionEnded={wasSignedIn.current} />}
+        {session.data === null && <SignInPage sessionEnded={wasSignedIn.current && sessionEndedByServer()} />}
         {signedIn && <Outlet />}
       </main>
       <AppFooter />

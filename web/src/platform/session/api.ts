@@ -20,6 +20,13 @@ export interface Session {
 
 export const SESSION_KEY = ['session'] as const;
 
+// True when the server ended the session (expiry, sign-out elsewhere), not the agent's own click.
+let endedByServer = false;
+
+export function sessionEndedByServer(): boolean {
+  return endedByServer;
+}
+
 /** The current session, or null when signed out (401 is an answer here, not an error). */
 async function fetchSession(signal?: AbortSignal): Promise<Session | null> {
   try {
@@ -39,6 +46,7 @@ export function useSession() {
   useEffect(() => {
     // Any 401 from the API means the session is over: back to the sign-in page, data dropped.
     setSignedOutHandler(() => {
+      endedByServer = true;
       setCsrfToken(null);
       queryClient.setQueryData(SESSION_KEY, null);
     });
@@ -47,11 +55,14 @@ export function useSession() {
   return query;
 }
 
-export function signIn(email: string, password: string): Promise<Session> {
-  return postJson<Session>('/auth/login', { email, password });
+export async function signIn(email: string, password: string): Promise<Session> {
+  const session = await postJson<Session>('/auth/login', { email, password });
+  endedByServer = false;
+  return session;
 }
 
 export function signOut(): Promise<void> {
+  endedByServer = false;
   return postEmpty('/auth/logout');
 }
 
