@@ -11,6 +11,7 @@ import {
   qualifyMailItem,
 } from '../registry/index.ts';
 import type { OpenAppFn } from './user.command.ts';
+import { OctoError } from '../platform/errors.ts';
 
 type HandlingView = Awaited<ReturnType<typeof getHandlingView>>;
 
@@ -118,7 +119,11 @@ export function registerBasketCommand(program: Command, withApp: OpenAppFn): voi
     .option('--json', 'sortie JSON')
     .action((o: { entity: string; basket: string; service?: string; channel?: never; type?: string; deadlineBy?: string; json?: boolean }) =>
       withApp(async (app) => {
-        const { listBasketItems } = await import('../registry/index.ts');
+        const { listBasketItems, statisticsDayProblem } = await import('../registry/index.ts');
+        const problem = o.deadlineBy === undefined ? null : statisticsDayProblem(o.deadlineBy);
+        if (problem) {
+          throw new OctoError('PLATFORM_VALIDATION_FAILED', 'bad --deadline-by', { detailFr: `--deadline-by « ${o.deadlineBy} » : ${problem}.` });
+        }
         const result = await listBasketItems(app.ctx, o.entity, o.basket, { wholeEntity: true, serviceIds: [] }, {
           service: o.service, channel: o.channel, type: o.type, deadlineBy: o.deadlineBy, pageSize: 200,
         });

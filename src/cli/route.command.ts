@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { extractTextFromFile } from '../capture/index.ts';
 import { getRoutingModelStats, proposeRouting, retrainRouting, type RoutingDecision } from '../indexing/routing/routing.service.ts';
 import { addRoutingRule, listRuleViews, removeRoutingRule, type RuleView } from '../indexing/routing/rules.service.ts';
@@ -81,7 +81,11 @@ export function registerRouteCommands(program: Command, withApp: OpenAppFn): voi
     .command('add')
     .requiredOption('--entity <code>', 'code de l’entité')
     .requiredOption('--name <nom>', 'nom de la règle')
-    .option('--priority <n>', 'ordre d’examen, la plus petite d’abord', (v) => Number.parseInt(v, 10))
+    .option('--priority <n>', 'ordre d’examen, la plus petite d’abord (0 à 10000)', (value: string) => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 0 || n > 10_000) throw new InvalidArgumentError('--priority doit être un nombre entier entre 0 et 10000.');
+      return n;
+    })
     .option('--sender-domain <domaine>', 'domaine de l’expéditeur')
     .option('--sender <adresse>', 'adresse exacte de l’expéditeur')
     .option('--keyword <mot>', 'mot ou expression (répétable : l’un d’eux suffit)', (v: string, all: string[] = []) => [...all, v])

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayProblem } from './statistics.schemas.ts';
 import { MailItemSummarySchema } from './mail-item.schemas.ts';
 
 export const BasketCodeSchema = z.enum(['a-qualifier', 'a-traiter', 'en-copie', 'en-retard']);
@@ -7,7 +8,14 @@ export const BasketQuerySchema = z.object({
   channel: z.enum(['scan', 'upload', 'email', 'api', 'form', 'transfer']).optional().describe('Canal d’arrivée'),
   type: z.string().min(1).max(40).optional().describe('Code du type de demande'),
   service: z.string().min(1).max(40).optional().describe('Code du service (et ses sous-services)'),
-  deadlineBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue').optional().describe('Décision implicite au plus tard ce jour'),
+  deadlineBy: z
+    .string()
+    .superRefine((day, check) => {
+      const problem = dayProblem(day);
+      if (problem) check.addIssue({ code: 'custom', message: problem });
+    })
+    .optional()
+    .describe('Décision implicite au plus tard ce jour'),
 });
 
 export const BasketListView = z.object({

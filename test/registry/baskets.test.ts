@@ -75,6 +75,10 @@ describe(`registry: baskets per role and service (${TEST_DIALECT})`, () => {
     assert.equal(outOfScope.statusCode, 400);
     assert.match(outOfScope.json().message, /hors de votre périmètre/);
     assert.equal((await mailroom.inject({ method: 'GET', url: '/api/entities/PREF69/baskets/nope/items' })).statusCode, 404);
+    // An impossible day is refused, not read as « no item due » (new-user test).
+    const impossible = await mailroom.inject({ method: 'GET', url: '/api/entities/PREF69/baskets/a-qualifier/items?deadlineBy=2026-99-99' });
+    assert.equal(impossible.statusCode, 400);
+    assert.match(impossible.json().message, /cette date n’existe pas/);
     assert.equal((await server.inject({ method: 'GET', url: '/api/entities/PREF69/baskets' })).statusCode, 401);
   });
 });

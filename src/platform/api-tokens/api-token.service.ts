@@ -1,3 +1,4 @@
+import { dayProblem } from '../../registry/statistics.schemas.ts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Ctx } from '../context.ts';
 import { auditAction } from '../audit/index.ts';
@@ -76,8 +77,9 @@ export async function createApiToken(ctx: Ctx, entityCode: string, input: Create
   }
   let expiresAt: string | null = null;
   if (input.expiresOn) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.expiresOn) || Number.isNaN(Date.parse(input.expiresOn))) {
-      throw new OctoError('PLATFORM_VALIDATION_FAILED', 'bad expiry', { detailFr: 'Date d’expiration invalide : utilisez AAAA-MM-JJ.' });
+    const problem = dayProblem(input.expiresOn);
+    if (problem) {
+      throw new OctoError('PLATFORM_VALIDATION_FAILED', 'bad expiry', { detailFr: `Date d’expiration « ${input.expiresOn} » invalide : ${problem}.` });
     }
     // Valid through that whole day in Paris.
     const next = new Date(Date.parse(input.expiresOn) + 86_400_000).toISOString().slice(0, 10);

@@ -105,6 +105,10 @@ describe(`API tokens (${TEST_DIALECT})`, () => {
     assert.equal(afterRevoke.json().code, 'AUTH_API_TOKEN_REVOKED');
     assert.match(afterRevoke.json().message, /révoqué/);
 
+    // 30 February is refused as such, never rolled over to 2 March (new-user test).
+    const impossible = await admin.inject({ method: 'POST', url: '/api/entities/PREF69/api-tokens', payload: { name: 'Date fausse', scopes: ['deposit'], expiresOn: '2027-02-30' } });
+    assert.equal(impossible.statusCode, 400);
+    assert.match(impossible.json().message, /« 2027-02-30 » invalide : cette date n’existe pas/);
     const expiring = await createToken(admin, 'PREF69', { name: 'Essai limité', scopes: ['deposit'], expiresOn: '2026-03-05' });
     clock.set('2026-03-05T22:59:00Z'); // still 5 March in Paris
     assert.equal((await resolveBearerPrincipal(t.app.ctx, `Bearer ${expiring.token}`)).displayName, 'Essai limité');
