@@ -87,7 +87,8 @@ export async function submitPublicForm(ctx: Ctx, entityCode: string, json: strin
       main: { filename: 'saisine-en-ligne.txt', text },
       attachments: files,
       senderName: value.organisationName ? `${value.organisationName} (${requesterName})` : requesterName,
-      senderAddress: value.email,
+      // The postal address the person gave: the AR letter's envelope window (the e-mail is below).
+      senderAddress: [...value.addressLines, `${value.postcode} ${value.city}`].join('\n'),
       subject: value.subject,
       // the requester's e-mail, read like an e-mail's From by the AR and the item page
       emailMeta: { from: { name: requesterName, address: value.email }, subject: value.subject, date: receivedAt.toISOString() },

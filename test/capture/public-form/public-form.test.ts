@@ -81,6 +81,8 @@ describe(`public form: saisine par voie électronique (${TEST_DIALECT})`, () => 
 
     const item = (await agent.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${receipt.chrono}` })).json();
     assert.equal(item.channel, 'form');
+    // The postal address given on the form is the item's sender address (the AR letter's window).
+    assert.equal(item.senderAddress, '12 rue de la République\n69002 Lyon');
     assert.equal(item.documentCount, 2);
     assert.equal(item.documents[0].filename, 'saisine-en-ligne.txt');
     const handling = (await agent.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${receipt.chrono}/handling` })).json();
