@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Help, InvalidArgumentError, Option } from 'commander';
 import { openApp, type App } from '../app.ts';
 import { ingestFile } from '../capture/index.ts';
 import { loadConfig } from '../platform/config.ts';
@@ -36,8 +36,30 @@ program
   .helpCommand('help [commande]', 'affiche l’aide d’une commande')
   .showHelpAfterError('(octo --help ou octo COMMANDE --help pour l’aide)')
   .configureOutput({ outputError: (text, write) => write(frenchCommanderError(text)) })
+  .configureHelp({
+    styleTitle: (title) => HELP_TITLES[title] ?? title,
+    optionDescription(option) {
+      return frenchHelpExtras(Help.prototype.optionDescription.call(this, option));
+    },
+    argumentDescription(argument) {
+      return frenchHelpExtras(Help.prototype.argumentDescription.call(this, argument));
+    },
+  })
   // A subcommand's options belong to it (octo route --entity … FILE and octo route rules add --entity …).
   .enablePositionalOptions();
+
+/** Commander's help is in English: its headings and the (choices, default) notes in French. */
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'Utilisation :',
+  'Options:': 'Options :',
+  'Commands:': 'Commandes :',
+  'Arguments:': 'Arguments :',
+  'Global Options:': 'Options générales :',
+};
+
+function frenchHelpExtras(description: string): string {
+  return description.replace(/\bchoices: /g, 'valeurs possibles : ').replace(/\bdefault: /g, 'par défaut : ').replace(/\bpreset: /g, 'valeur sans argument : ').replace(/\benv: /g, 'variable : ');
+}
 
 /** Commander writes its usage errors in English: say them in French. */
 function frenchCommanderError(text: string): string {

@@ -146,7 +146,7 @@ export const ERROR_CATALOGUE = {
     status: 409,
     fr: 'Ce fichier n’a pas encore été analysé par l’antivirus : il ne peut pas être téléchargé avant la fin de son analyse.',
   },
-  REGISTRY_BASKET_NOT_FOUND: { status: 404, fr: 'Bannette inconnue : à-qualifier, a-traiter, en-copie ou en-retard.' },
+  REGISTRY_BASKET_NOT_FOUND: { status: 404, fr: 'Bannette inconnue : a-qualifier, a-traiter, en-copie ou en-retard.' },
 
   // indexing: routing rules and classifier
   INDEXING_ROUTING_RULE_NOT_FOUND: { status: 404, fr: 'Règle d’aiguillage introuvable.' },

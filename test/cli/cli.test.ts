@@ -77,6 +77,14 @@ describe(`octo command line (${TEST_DIALECT})`, () => {
     assert.match(closed.stdout, /classé \(Sans suite\)/);
   });
 
+  it('prints its help in French: headings, possible values and defaults', async () => {
+    const help = (await octo('mail', 'basket', '--help')).stdout;
+    assert.match(help, /^Utilisation : octo mail basket \[options\]/);
+    assert.match(help, /Options :/);
+    assert.match(help, /valeurs possibles : "a-qualifier"/);
+    assert.doesNotMatch(help, /Usage:|Options:|choices:|default:/);
+  });
+
   it('says a file system error in French, with its path, not as a raw ENOENT', async () => {
     const missing = await octo('separator-sheet', '--entity', 'PREF69', '-o', '/nonexistent/dossier/feuille.pdf');
     assert.equal(missing.code, 1);
