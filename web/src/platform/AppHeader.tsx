@@ -43,7 +43,7 @@ function navigationFor(code: string, roles: string[], pathname: string): MainNav
   const settings: Array<[string, string, boolean]> = [
     [`${base}/boites-aux-lettres`, mailboxesFr.nav, admin || registers],
     [`${base}/aiguillage`, routingFr.nav, admin],
-    [`${base}/applications`, appsFr.nav, admin || roles.includes('auditor')],
+    [`${base}/applications`, appsFr.nav, admin],
     [`${base}/administration`, adminFr.nav, admin],
   ];
   const items: MainNavigationProps.Item[] = work.filter(([, , shown]) => shown).map(([to, text]) => link(to, text));
