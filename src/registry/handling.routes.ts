@@ -17,6 +17,8 @@ import {
 } from './handling.schemas.ts';
 import { getServiceContact, ServiceContactSchema, updateServiceContact } from './service-contact.ts';
 import { transferMailItem } from './transfer.service.ts';
+import { sendTransferNoticeEmail } from '../platform/mail/acknowledgement-mail.service.ts';
+import { isOctoError } from '../platform/errors.ts';
 import {
   assignMailItem,
   changeHandlingStatus,
@@ -141,7 +143,20 @@ export async function handlingRoutes(server: FastifyInstance, _ctx: Ctx) {
     },
   }, async (req) => {
     await requireItemInScope(req, req.params.code, req.params.chrono, 'register', 'handle');
-    return transferMailItem(req.ctx, req.params.code, req.params.chrono, req.body);
+    const transferred = await transferMailItem(req.ctx, req.params.code, req.params.chrono, req.body);
+    // L114-2: the sender is informed at once, by e-mail when the address is known; otherwise the
+    // letter (transfer-notice.pdf) is the agent's to print.
+    try {
+      const sent = await sendTransferNoticeEmail(req.ctx, req.params.code, req.params.chrono);
+      return { ...transferred, notice: { channel: 'email' as const, to: sent.to, detail: `Avis de transmission adressé par courriel à ${sent.to}.` } };
+    } catch (error) {
+      // The transfer is done and stays done: a notice that cannot leave by e-mail is a letter.
+      const why = isOctoError(error) && error.code === 'PLATFORM_MAIL_NO_RECIPIENT'
+        ? 'Adresse électronique du demandeur inconnue'
+        : `Avis non envoyé par courriel (${isOctoError(error) ? error.frenchMessage : 'erreur inattendue'})`;
+      if (!isOctoError(error)) req.log.error({ err: error }, 'transfer notice e-mail failed');
+      return { ...transferred, notice: { channel: 'letter' as const, to: null, detail: `${why} : imprimez l’avis de transmission et envoyez-le par courrier.` } };
+    }
   });
 
   const ServiceParams = EntityCodeParams.extend({ serviceCode: z.string().min(1).max(40) });

@@ -53,4 +53,16 @@ export const MissingItemsBody = z.object({
   timeLimit: z.string().trim().regex(/^\d{1,4}\s*[dwmDWM]$/, 'délai attendu : 15d, 3w ou 1m'),
 });
 export const TransferBody = z.object({ targetEntityCode: z.string().trim().min(1).max(40), note: z.string().trim().max(500).optional() });
-export const TransferResult = z.object({ chrono: z.string(), entityCode: z.string(), firstReceivedOn: z.string() });
+export const TransferResult = z.object({
+  chrono: z.string(),
+  entityCode: z.string(),
+  firstReceivedOn: z.string(),
+  notice: z
+    .object({
+      channel: z.enum(['email', 'letter']).describe('email : l’avis part par courriel (file d’envoi) ; letter : à imprimer et poster'),
+      to: z.string().nullable(),
+      detail: z.string(),
+    })
+    .optional()
+    .describe('L’avis de transmission au demandeur (CRPA L114-2), envoyé automatiquement quand son adresse électronique est connue'),
+});

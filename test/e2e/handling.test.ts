@@ -162,6 +162,21 @@ describe('handling of a mail item (web)', { timeout: 4 * 60_000 }, () => {
     await shot('06-echeances');
   });
 
+  it('transfers a misdirected request to the competent entity in two clicks (L114-2)', async () => {
+    const misdirected = await register('demande-ehpad.pdf');
+    await page.goto(`${server.url}/e/${ENTITY}/courriers/${encodeURIComponent(misdirected)}`);
+    await panel().getByRole('heading', { level: 2, name: 'Traitement' }).waitFor();
+    await openAction('Transmettre à l’entité compétente');
+    const transfer = form('Transmettre à l’entité compétente');
+    await transfer.getByLabel('Entité compétente').selectOption('ARS-ARA');
+    await transfer.getByRole('button', { name: 'Transmettre', exact: true }).click();
+    await panel().getByText(/Transmis : enregistré par l’entité compétente sous le numéro ARS-ARA-\d{4}-E-\d{6}/).waitFor();
+    // A scanned letter gives no e-mail address: the notice is a letter to print.
+    await panel().getByText(/imprimez l’avis de transmission et envoyez-le par courrier/).waitFor();
+    await panel().getByTestId('handling-status').getByText('Classé').waitFor();
+    await shot('10-transmission');
+  });
+
   it('logged no browser error besides the refused closing', () => {
     assert.deepEqual(consoleErrors.filter((e) => !/status of 400/.test(e)), []);
   });

@@ -138,6 +138,9 @@ describe(`registry: handling and legal deadlines (${TEST_DIALECT})`, () => {
     const { chrono: newChrono, firstReceivedOn } = res.json();
     assert.match(newChrono, /^ARS-ARA-2025-E-\d{6}$/);
     assert.equal(firstReceivedOn, '2025-02-07');
+    // No e-mail address on this paper letter: the notice is a letter to print (L114-2).
+    assert.equal(res.json().notice.channel, 'letter');
+    assert.match(res.json().notice.detail, /imprimez l’avis de transmission/);
     const source = (await api.inject({ method: 'GET', url: `/api/entities/PREF69/mail-items/${chrono}/handling` })).json();
     assert.equal(source.handlingStatus, 'closed');
     assert.equal(source.transferredToChrono, newChrono);
@@ -171,6 +174,17 @@ describe(`registry: handling and legal deadlines (${TEST_DIALECT})`, () => {
     assert.match(bad.json().message, /code postal à 5 chiffres/);
     assert.match(bad.json().message, /téléphone français/);
     assert.equal((await api.inject({ method: 'GET', url: '/api/entities/DREAL-ARA/services/NOPE/contact' })).statusCode, 400);
+  });
+
+  it('informs the sender of a transfer by e-mail at once when the address is known (L114-2)', async () => {
+    const chrono = await register();
+    await post(`/api/entities/PREF69/mail-items/${chrono}/sender`, { senderName: 'Mme Jeanne Morel', senderAddress: 'jeanne.morel@example.fr' });
+    const res = await post(`/api/entities/PREF69/mail-items/${chrono}/transfer`, { targetEntityCode: 'ARS-ARA' });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual([res.json().notice.channel, res.json().notice.to], ['email', 'jeanne.morel@example.fr']);
+    const outbox = (await api.inject({ method: 'GET', url: '/api/entities/PREF69/outbox' })).json();
+    const notice = outbox.messages.find((m: { kind: string; reference: string }) => m.kind === 'transfer-notice' && m.reference === chrono);
+    assert.equal(notice.to, 'jeanne.morel@example.fr');
   });
 
   it('lets an agent correct the sender and subject indexing read, in the history, and refuses a bad address', async () => {

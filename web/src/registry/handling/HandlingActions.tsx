@@ -7,6 +7,7 @@ import { fr } from './fr.ts';
 import { LinkForm } from './LinkForm.tsx';
 import { QualifyForm } from './QualifyForm.tsx';
 import { StatusForm } from './StatusForm.tsx';
+import { TransferForm } from './TransferForm.tsx';
 
 /** The handling actions, one DSFR accordion each. */
 export function HandlingActions({
@@ -45,6 +46,11 @@ export function HandlingActions({
         <Accordion label={fr.forms.status.title} titleAs="h4">
           <StatusForm {...props} current={handling.handlingStatus} />
         </Accordion>
+        {!['closed', 'answered', 'transferred_out'].includes(handling.handlingStatus ?? '') && (
+          <Accordion label="Transmettre à l’entité compétente" titleAs="h4">
+            <TransferForm {...props} />
+          </Accordion>
+        )}
       </div>
     </section>
   );
