@@ -1,7 +1,7 @@
 import { indexMailItemFields, routeIndexedMailItem, type DocumentText } from '../indexing/index.ts';
 import type { Ctx } from '../platform/context.ts';
 import { frenchMessageFor, isOctoError } from '../platform/errors.ts';
-import { completeMailItemIndexing, getMailItemState, setMailItemStatus, type MailStatus } from '../registry/index.ts';
+import { completeMailItemIndexing, flagSameContent, getMailItemState, setMailItemStatus, type MailStatus } from '../registry/index.ts';
 import { listDocuments, listPages, replacePages, updateDocument } from './document.queries.ts';
 import { processDocument, type ProcessableKind } from './ocr/index.ts';
 import { ocrPoolFor } from './ocr-pool-provider.ts';
@@ -143,6 +143,13 @@ export async function processMailItem(ctx: Ctx, entityId: string, mailItemId: st
       searchBody: `${searchBody}\n${fields.map((f) => f.value).join('\n')}`,
     });
   });
+  // The same letter by two channels (an e-mail and its paper copy) is flagged, never dropped; a
+  // failure here must not undo the item's processing.
+  try {
+    await flagSameContent(ctx, entityId, mailItemId);
+  } catch (error) {
+    ctx.logger.warn({ err: error, mailItemId }, 'same-content check failed');
+  }
   // Routing (rule, classifier or abstention) once the text is known; it runs once per item.
   if (texts.length > 0) {
     const email = item.email as { subject?: string; from?: { address?: string }; to?: Array<{ address?: string }> } | null;

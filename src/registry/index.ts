@@ -58,3 +58,4 @@ export { dayProblem as statisticsDayProblem, periodProblem as statisticsPeriodPr
 export { getServiceContact, updateServiceContact, ServiceContactSchema } from './service-contact.ts';
 export { onHandlingCorrected, type HandlingCorrection } from './handling-events.ts';
 export { BASKETS, listBasketItems, listBaskets, type BasketQuery } from './baskets.service.ts';
+export { flagSameContent } from './same-content.ts';
